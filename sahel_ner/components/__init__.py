@@ -1,0 +1,1 @@
+"""spaCy components of sahel_ner; each registers its factory on import."""

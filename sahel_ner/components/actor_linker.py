@@ -1,0 +1,174 @@
+"""``sahel_actor_linker``: gives every actor mention its canonical id.
+
+Runs after ``sahel_actor_ruler`` and decides what the ruler cannot:
+- a capital is the place ("a school in Bamako") or its government ("Bamako
+  expelled the envoy"), by its syntactic role;
+- generic phrases ("the junta", "the army") resolve to the article's focus state
+  (the state it names most) or that state's forces;
+- titles are stripped ("Gen. Abass Dembélé" -> "Abass Dembélé") and a surname
+  alone resolves to the person named in full elsewhere in the same article,
+  whether or not that person is in the knowledge base;
+- persons and organisations only the statistical NER found become new actors
+  with a slug id, so actors missing from the gazetteer still appear.
+It fills ``Doc._.actors`` and ``Doc._.focus_state``.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .. import extensions  # noqa: F401
+from ..knowledge_base import GENERIC_MILITARY, GENERIC_STATE, KnowledgeBase
+from ..resources import read_json
+from ..text import fold, slugify
+
+
+@Language.factory(
+    "sahel_actor_linker",
+    requires=["doc.ents", "token.dep"],
+    assigns=["doc.ents", "doc._.actors", "doc._.focus_state"],
+    default_config={"lang": "en", "ruler": "sahel_actor_ruler"},
+)
+def make_actor_linker(nlp: Language, name: str, lang: str, ruler: str) -> "ActorLinker":
+    return ActorLinker(nlp, name, lang=lang, ruler=ruler)
+
+
+class ActorLinker:
+    def __init__(self, nlp: Language, name: str = "sahel_actor_linker", *, lang: str = "en",
+                 ruler: str = "sahel_actor_ruler"):
+        self.nlp = nlp
+        self.name = name
+        self.ruler = ruler
+        words = read_json(lang, "linking.json")
+        self.titles = {fold(t) for t in words["titles"]}
+        self.place_preps = set(words["place_preps"])
+        self.ner_types: dict[str, str] = words["ner_types"]
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        # The gazetteer belongs to the ruler (it is saved with it); share, never copy.
+        return self.nlp.get_pipe(self.ruler).kb
+
+    def __call__(self, doc: Doc) -> Doc:
+        kb = self.kb
+        focus = self._focus_state(doc, kb)
+        doc._.focus_state = focus
+        persons = self._full_person_names(doc, kb)
+        linked: list[Span] = []
+        taken: set[int] = set()
+        for ent in doc.ents:
+            span = self._link(doc, ent, kb, focus, persons)
+            if span is not None:
+                linked.append(span)
+                taken.update(range(span.start, span.end))
+        # Surnames the statistical NER missed ("Atallah said ...").
+        for token in doc:
+            if token.i not in taken and token.pos_ == "PROPN" and fold(token.text) in persons:
+                linked.append(Span(doc, token.i, token.i + 1, label="PERSON", kb_id=persons[fold(token.text)]))
+        doc.set_ents(filter_spans(linked))
+        doc._.actors = self._actor_table(doc, kb)
+        return doc
+
+    # -- per-entity decisions -------------------------------------------------
+    def _link(self, doc: Doc, ent: Span, kb: KnowledgeBase, focus: str | None,
+              persons: dict[str, str]) -> Span | None:
+        actor_id = ent.kb_id_
+        if actor_id == GENERIC_STATE:
+            return Span(doc, ent.start, ent.end, label="STATE", kb_id=focus) if focus else None
+        if actor_id == GENERIC_MILITARY:
+            military = kb.military_of(focus)
+            return Span(doc, ent.start, ent.end, label="MILITARY", kb_id=military) if military else None
+        if actor_id in kb.seat_of and not self._is_place(ent):
+            return Span(doc, ent.start, ent.end, label="STATE", kb_id=kb.seat_of[actor_id])
+        if actor_id:
+            return ent
+        if ent.label_ not in self.ner_types:
+            return ent  # DATE, MONEY, NORP...: kept as the statistical NER left them
+        core = self._strip_titles(ent)
+        if core is None:
+            return None
+        key = fold(core.text)
+        if key in persons:
+            return Span(doc, core.start, core.end, label="PERSON", kb_id=persons[key])
+        known = kb.lookup(core.text)
+        if known and known in kb.actors:
+            return Span(doc, core.start, core.end, label=kb.actors[known].type, kb_id=known)
+        label = self.ner_types[ent.label_]
+        if label == "LOCATION" and len(core.text) < 3:
+            return None
+        return Span(doc, core.start, core.end, label=label, kb_id=slugify(core.text))
+
+    def _strip_titles(self, ent: Span) -> Span | None:
+        start, end = ent.start, ent.end
+        doc = ent.doc
+        while start < end and (fold(doc[start].text) in self.titles or doc[start].is_punct
+                               or doc[start].lower_ in ("the", "a", "an")):
+            start += 1
+        while end > start and (doc[end - 1].text in ("'s", "’s", "'") or doc[end - 1].is_punct):
+            end -= 1
+        return Span(doc, start, end, label=ent.label_) if end > start else None
+
+    def _is_place(self, ent: Span) -> bool:
+        """A capital as scene ("in Bamako") rather than as its government
+        ("Bamako expelled the envoy", "Washington's support", "talks with Bamako")."""
+        root = ent.root
+        while root.dep_ in ("conj", "appos") and root.head is not root:
+            root = root.head  # "Bamako and Niamey agreed": the first conjunct's role
+        if root.dep_ in ("nsubj", "nsubjpass", "poss", "agent"):
+            return False
+        if root.dep_ == "pobj" and root.head.lower_ in ("between", "by", "with"):
+            return False
+        return True
+
+    # -- per-document context -------------------------------------------------
+    def _focus_state(self, doc: Doc, kb: KnowledgeBase) -> str | None:
+        counts: Counter = Counter()
+        first: dict[str, int] = {}
+        for ent in doc.ents:
+            state = ent.kb_id_ if ent.label_ == "STATE" and ent.kb_id_ in kb.actors else None
+            if state is None and ent.kb_id_ in kb.seat_of:
+                state = kb.seat_of[ent.kb_id_]
+            if state is None:
+                affiliation = kb.actors.get(ent.kb_id_)
+                state = affiliation.affiliation if affiliation and affiliation.type == "MILITARY" else None
+            if state and state in kb.actors:
+                counts[state] += 1
+                first.setdefault(state, ent.start)
+        if not counts:
+            return None
+        return max(counts, key=lambda s: (counts[s], -first[s]))
+
+    def _full_person_names(self, doc: Doc, kb: KnowledgeBase) -> dict[str, str]:
+        """Folded surname (and partial name) -> person id, for persons named in full."""
+        surnames: dict[str, str] = {}
+        for ent in doc.ents:
+            if ent.label_ not in ("PERSON",):
+                continue
+            core = self._strip_titles(ent)
+            if core is None or len(core) < 2:
+                continue
+            person_id = ent.kb_id_ if ent.kb_id_ in kb.actors else slugify(core.text)
+            tokens = [t for t in core if not t.is_punct]
+            for token in tokens[1:]:
+                if token.is_title or token.text[:1].isupper():
+                    surnames.setdefault(fold(token.text), person_id)
+            surnames.setdefault(fold(core.text), person_id)
+        return surnames
+
+    def _actor_table(self, doc: Doc, kb: KnowledgeBase) -> list[dict]:
+        table: dict[str, dict] = {}
+        for ent in doc.ents:
+            if not ent.kb_id_:
+                continue
+            row = table.get(ent.kb_id_)
+            if row is None:
+                known = kb.actors.get(ent.kb_id_)
+                label = known.label if known else self._strip_titles(ent).text
+                row = table[ent.kb_id_] = {"id": ent.kb_id_, "label": label,
+                                           "type": known.type if known else ent.label_, "mentions": []}
+            if ent.text not in row["mentions"]:
+                row["mentions"].append(ent.text)
+        return list(table.values())

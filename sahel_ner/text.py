@@ -1,0 +1,29 @@
+"""Text folding shared by the actor ruler, the linker and the knowledge base.
+
+One function decides when two spellings are "the same name": case, accents,
+curly quotes and dash variants are folded away, so "Goïta" = "GOITA" and
+"Jama’at" = "Jama'at". Keeping it in one place keeps matching and lookup in step.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'", "`": "'",
+                         "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-", "\u2010": "-",
+                         "\u2011": "-", "\u00a0": " "})
+
+
+@lru_cache(maxsize=200_000)
+def fold(text: str) -> str:
+    """Lower-case, accent-free, straight-quoted form of ``text``."""
+    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.lower()
+
+
+def slugify(text: str) -> str:
+    """Stable actor id for a name: ``"Yann Vézilier"`` -> ``"yann_vezilier"``."""
+    slug = re.sub(r"[^a-z0-9]+", "_", fold(text)).strip("_")
+    return slug or "unknown"

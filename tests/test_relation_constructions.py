@@ -1,0 +1,102 @@
+"""Relation constructions: each way news expresses (or does not express) a relation.
+
+Cases live in ``data/relation_cases.jsonl``, one construction per line::
+
+    {"id": "...", "text": "...", "published": "2025-09-15" | null,
+     "expected": [{"source": "abdoulaye_diop", "type": "MET", "target": "rudolph_atallah",
+                   "negated": false, "hedged": false, "implicit": false,
+                   "date": "2025-07-09", "location": "bamako"}],
+     "note": "what construction this covers"}
+
+``expected`` lists exactly what a correct system outputs: negated relations are
+listed (flagged), threatened or planned actions are not. MET is symmetric, so
+its endpoints are compared unordered. ``date`` and ``location`` are optional and
+checked only where the case states them.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+CASES_PATH = Path(__file__).parent / "data" / "relation_cases.jsonl"
+CASES = [json.loads(line) for line in CASES_PATH.read_text(encoding="utf-8").splitlines() if line.strip()]
+RELATION_TYPES = {"MET", "SANCTIONED", "ATTACKED", "ARRESTED", "SUPPORTED"}
+SYMMETRIC_TYPES = {"MET"}
+FLAGS = ("negated", "hedged", "implicit")
+SLUG = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)*$")
+# ISO 8601 at year, month or day precision ("2023", "2025-08", "2025-07-09").
+ISO_DATE = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$")
+
+
+def relation_key(rel: dict) -> tuple:
+    """Identity of a relation for comparison: MET endpoints sorted, flags as booleans."""
+    source, target = rel["source"], rel["target"]
+    if rel["type"] in SYMMETRIC_TYPES:
+        source, target = sorted((source, target))
+    return (source, rel["type"], target) + tuple(bool(rel.get(flag)) for flag in FLAGS)
+
+
+def describe(relations: list[dict]) -> str:
+    return "\n".join(
+        f"  {rel['source']} -{rel['type']}-> {rel['target']}"
+        f" neg={rel.get('negated')} hedged={rel.get('hedged')} implicit={rel.get('implicit')}"
+        f" date={rel.get('date')} loc={rel.get('location')} trigger={rel.get('trigger')!r}"
+        for rel in relations) or "  (none)"
+
+
+def test_suite_is_well_formed():
+    """The suite itself: large enough, no duplicates, every type, enough negatives, valid fields."""
+    assert len(CASES) >= 140
+    ids = [case["id"] for case in CASES]
+    assert not [i for i, n in Counter(ids).items() if n > 1], "duplicate case ids"
+    texts = [case["text"] for case in CASES]
+    assert not [t for t, n in Counter(texts).items() if n > 1], "duplicate case texts"
+
+    covered = {rel["type"] for case in CASES for rel in case["expected"]}
+    assert covered == RELATION_TYPES
+    assert sum(1 for case in CASES if not case["expected"]) >= 25
+    for flag in FLAGS:
+        assert sum(1 for case in CASES if any(rel[flag] for rel in case["expected"])) >= 8, flag
+
+    for case in CASES:
+        assert SLUG.match(case["id"]), case["id"]
+        assert case["text"].strip() and case["note"].strip(), case["id"]
+        assert case["published"] is None or ISO_DATE.match(case["published"]), case["id"]
+        keys = [relation_key(rel) for rel in case["expected"]]
+        assert len(keys) == len(set(keys)), f"{case['id']}: relation listed twice"
+        for rel in case["expected"]:
+            assert rel["type"] in RELATION_TYPES, case["id"]
+            assert SLUG.match(rel["source"]) and SLUG.match(rel["target"]), case["id"]
+            assert rel["source"] != rel["target"], case["id"]
+            assert all(isinstance(rel[flag], bool) for flag in FLAGS), case["id"]
+            assert set(rel) <= {"source", "type", "target", *FLAGS, "date", "location"}, case["id"]
+            if "date" in rel:
+                assert ISO_DATE.match(rel["date"]), case["id"]
+            if "location" in rel:
+                assert SLUG.match(rel["location"]), case["id"]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case["id"] for case in CASES])
+def test_relation_construction(run, case):
+    doc = run(case["text"], published=case["published"])
+    predicted = doc._.relations or []
+
+    expected_keys = {relation_key(rel) for rel in case["expected"]}
+    predicted_keys = {relation_key(rel) for rel in predicted}
+    assert predicted_keys == expected_keys, (
+        f"{case['note']}\n{case['text']}\nexpected:\n{describe(case['expected'])}\n"
+        f"predicted:\n{describe(predicted)}")
+
+    # A relation may be found in several sentences; one of them must carry the stated date/place.
+    for rel in case["expected"]:
+        matches = [pred for pred in predicted if relation_key(pred) == relation_key(rel)]
+        for field in ("date", "location"):
+            if field in rel:
+                found = [pred.get(field) for pred in matches]
+                assert rel[field] in found, (
+                    f"{case['note']}\n{case['text']}\n{rel['source']} -{rel['type']}-> {rel['target']}: "
+                    f"{field} expected {rel[field]!r}, got {found}")
