@@ -109,14 +109,19 @@ class KnowledgeBase:
         # folded phrase -> actor id; the first claim wins, so explicit aliases beat
         # generated institution phrases and a user's file can override by id.
         self.phrases: dict[str, str] = {}
+        # folded phrase -> its spelling as written, so patterns tokenize like text ("U.S." not "u.s.")
+        self.phrase_forms: dict[str, str] = {}
         self.seat_of: dict[str, str] = {}      # capital location id -> state id
         self.surnames: dict[str, set[str]] = {}  # folded surname -> person ids
         self.exact_phrases: dict[str, str] = {}  # case-sensitive short forms ("US") -> id
+        self.demonyms: dict[str, str] = {}  # folded demonym ("burkinabe") -> state id
         for actor in self.actors.values():
             for alias in [actor.label, *actor.aliases]:
-                self.phrases.setdefault(fold(alias), actor.id)
+                self._claim(alias, actor.id)
             for alias in actor.case_sensitive_aliases:
                 self.exact_phrases.setdefault(alias, actor.id)
+            for dem in actor.demonyms if actor.type == "STATE" else ():
+                self.demonyms.setdefault(fold(dem), actor.id)
             if actor.type == "STATE" and actor.capital:
                 self.seat_of[actor.capital] = actor.id
             if actor.type == "PERSON":
@@ -128,9 +133,15 @@ class KnowledgeBase:
             if actor.type == "STATE":
                 self._add_state_phrases(actor)
         for head in self.institutions.get("generic_state", []):
-            self.phrases.setdefault(fold(head), GENERIC_STATE)
+            self._claim(head, GENERIC_STATE)
         for head in self.institutions.get("generic_military", []):
-            self.phrases.setdefault(fold(head), GENERIC_MILITARY)
+            self._claim(head, GENERIC_MILITARY)
+
+    def _claim(self, phrase: str, actor_id: str) -> None:
+        key = fold(phrase)
+        if key not in self.phrases:
+            self.phrases[key] = actor_id
+            self.phrase_forms[key] = phrase
 
     def _add_state_phrases(self, state: Actor) -> None:
         names = [state.label] + [a for a in state.aliases if len(a) > 3 and " " not in a.strip(".")][:3]
@@ -148,10 +159,10 @@ class KnowledgeBase:
                                 # "US officials" but never "give us intelligence"
                                 self.exact_phrases.setdefault(phrase, target)
                             else:
-                                self.phrases.setdefault(fold(phrase), target)
+                                self._claim(phrase, target)
                     elif "{name}" in template:
                         for name in names:
-                            self.phrases.setdefault(fold(template.format(name=name, **fills)), target)
+                            self._claim(template.format(name=name, **fills), target)
 
     # -- lookups ------------------------------------------------------------
     def __len__(self) -> int:

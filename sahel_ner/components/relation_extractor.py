@@ -32,6 +32,7 @@ from .. import extensions  # noqa: F401
 from ..dates import resolve_date
 from ..relation_types import ALL_TYPES, RelationType, load_packaged_types, load_type_dir
 from ..resources import read_json
+from ..text import fold
 
 ACTOR_LABELS = {"PERSON", "ARMED_GROUP", "STATE", "MILITARY", "ORGANIZATION", "LOCATION"}
 # Dependency labels under which an argument's actor may sit below its head word
@@ -72,6 +73,7 @@ class RelationExtractor:
         self.selected = {t.upper() for t in types} if types else None
         self.types: dict[str, RelationType] = load_packaged_types(lang)
         self.cues = read_json(lang, "cues.json")
+        self._demonyms: dict[str, str] = {}
         self._index()
 
     # -- configuration --------------------------------------------------------
@@ -108,10 +110,16 @@ class RelationExtractor:
         self.future_aux = set(c["future_auxiliaries"])
         self.conditional = set(c["conditional_marks"])
         self.lookback = int(c["implicit_lookback_sentences"])
+        self.negating_governors = set(c["negating_governors"])
+        self.negating_determiners = set(c["negating_determiners"])
+        self.hedge_report_verbs = set(c["hedge_report_verbs"])
+        self.hedge_sources = set(c["hedge_sources"])
 
     # -- pipeline -------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         seats = self._seats()
+        kb = self._kb()
+        self._demonyms = kb.demonyms if kb else {}
         mentions = {}
         for ent in doc.ents:
             if ent.label_ in ACTOR_LABELS and ent.kb_id_:
@@ -122,18 +130,49 @@ class RelationExtractor:
         for sent in doc.sents:
             if not self._is_prose(sent):
                 continue
+            for i in self._dateline(sent):
+                mentions.pop(i, None)
             for token in sent:
                 for rtype, found in self._trigger_relations(token, mentions):
                     for rel in found:
                         self._finish(rel, rtype, token, sent, doc, mentions, seats, relations, seen)
+        self._add_inclusions(doc, mentions, relations, seen)
         doc._.relations = relations
         return doc
 
+    def _add_inclusions(self, doc: Doc, mentions: dict, out: list, seen: set) -> None:
+        """"The group includes Gen. X": a list that follows an arrest or sanctions
+        announcement names more of the same targets (marked ``implicit``)."""
+        for sent in doc.sents:
+            root = sent.root
+            if root.lemma_.lower() not in ("include", "comprise") or not self._is_prose(sent):
+                continue
+            subject = [c for c in root.children if c.dep_ == "nsubj"]
+            if not subject or subject[0].lower_ not in ("group", "detainees", "those", "suspects", "list", "people", "individuals", "officials"):
+                continue
+            previous = [r for r in out if r["type"] in ("ARRESTED", "SANCTIONED") and r["end"] <= sent.start_char
+                        and sent.start_char - r["end"] < 600]
+            if not previous:
+                continue
+            last = previous[-1]
+            objects = [c for c in root.children if c.dep_ in ("dobj", "obj")]
+            for target in self._actors_of(objects, mentions):
+                key = (last["source"], last["type"], target.kb_id_, sent.start)
+                if target.label_ != "PERSON" or key in seen or target.kb_id_ == last["source"]:
+                    continue
+                seen.add(key)
+                out.append({**last, "target": target.kb_id_, "sentence": sent.text, "start": sent.start_char,
+                            "end": sent.end_char, "trigger": root.text, "trigger_start": root.idx,
+                            "confidence": CONFIDENCE["implicit"], "implicit": True, "negated": False,
+                            "hedged": False, "location": None, "date": self._date(sent, doc) or last["date"]})
+
+    def _kb(self):
+        # The gazetteer belongs to the ruler (saved with it): capitals and demonyms.
+        return self.nlp.get_pipe(self.ruler).kb if self.ruler in self.nlp.pipe_names else None
+
     def _seats(self) -> dict[str, str]:
-        try:
-            return self.nlp.get_pipe(self.ruler).kb.seat_of
-        except KeyError:
-            return {}
+        kb = self._kb()
+        return kb.seat_of if kb else {}
 
     # -- triggers -------------------------------------------------------------
     def _trigger_relations(self, token: Token, mentions: dict):
@@ -149,45 +188,94 @@ class RelationExtractor:
     # -- verbal triggers ------------------------------------------------------
     def _verb_relations(self, verb: Token, rtype: RelationType, mentions: dict) -> list[dict]:
         lemma = verb.lemma_.lower()
-        passive = any(c.dep_ in _PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children) or (
-            verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") )
-        sources, targets = [], []
-        agent = [t for c in verb.children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"]
+        children = list(verb.children)
+        passive = any(c.dep_ in _PASS_SUBJ or c.dep_ == "auxpass" for c in children) or (
+            verb.tag_ == "VBN" and verb.dep_ == "acl")
+        # An "object" after a colon is a parse slip on headlines ("backs Mali's junta: WashPo").
+        objects = [c for c in children if c.dep_ in ("dobj", "obj")
+                   and not any(t.text in (":", "|") for t in verb.doc[min(verb.i, c.i):max(verb.i, c.i)])]
+        prep_words = rtype.verb_preps.get(lemma, rtype.verb_target_preps)
+        preps = [c for c in children if c.dep_ in ("prep", "dative") and c.lower_ in prep_words]
+        for obj in objects:  # "shared intelligence with X", "froze the assets of X"
+            preps += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in prep_words]
+        if lemma in rtype.verb_preps and not preps:
+            return []
+        prep_objects = [c for p in preps for c in p.children if c.dep_ == "pobj"]
+        prep_objects += [c for c in children if c.dep_ == "dative" and c.lower_ not in rtype.verb_target_preps]
+        if lemma in rtype.verb_needs_object and lemma not in rtype.verb_preps and \
+                not self._object_qualifies(verb, rtype, preps, passive):
+            return []
+        agent = [t for c in children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"]
+        implicit_source = False
         if passive:
-            targets = self._actors_of([c for c in verb.children if c.dep_ in _PASS_SUBJ], mentions)
-            if verb.dep_ in ("acl", "amod") and not targets:
-                targets = self._actors_of([verb.head], mentions)
             sources = self._actors_of(agent, mentions)
-            if not targets:  # "Also detained was Gen. Sagara": inverted passive
-                targets = self._actors_of([c for c in verb.children if c.dep_ in ("nsubj", "attr")]
-                                          + [c for c in verb.head.children if c.dep_ in ("nsubj", "attr") and verb.dep_ == "acomp"], mentions)
+            if prep_objects and (lemma in rtype.verb_needs_object or lemma not in rtype.direct_object):
+                targets = self._actors_of(prep_objects, mentions)  # "drones were delivered to X"
+            else:
+                targets = self._actors_of([c for c in children if c.dep_ in _PASS_SUBJ], mentions)
+                if not targets and verb.dep_ in ("acl", "amod"):
+                    targets = self._actors_of(self._among_those(verb) or [verb.head], mentions)
+                if not targets:  # "Also detained was Gen. Sagara": inverted passive
+                    targets = self._actors_of([c for c in children if c.dep_ in ("nsubj", "attr")], mentions)
         else:
-            sources = self._actors_of(self._subjects(verb), mentions)
-            objects = []
-            if lemma in rtype.direct_object:
-                objects += [c for c in verb.children if c.dep_ in ("dobj", "obj")]
-            preps = [c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in rtype.verb_target_preps]
-            # "shared intelligence with X", "supplied drones to X": the prep may hang on the object
-            for obj in [c for c in verb.children if c.dep_ in ("dobj", "obj")]:
-                preps += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in rtype.verb_target_preps]
-            for prep in preps:
-                objects += [c for c in prep.children if c.dep_ == "pobj"]
-            objects += [c for c in verb.children if c.dep_ == "dative" and c.lower_ not in rtype.verb_target_preps]
-            if lemma in rtype.verb_needs_object and not self._object_qualifies(verb, rtype, preps):
-                return []
-            targets = self._actors_of(objects, mentions)
+            subjects = self._subjects(verb)
+            sources = self._actors_of(subjects, mentions)
+            implicit_source = any(self._is_cross_sentence(t, mentions) for t in subjects)
+            direct = objects if lemma in rtype.direct_object else []
+            direct = [self._relative_antecedent(verb, o) or o for o in direct]
+            if prep_objects and lemma in rtype.verb_needs_object:
+                direct = []  # "supplied drones to X": the object is what was given
+            targets = self._actors_of(prep_objects, mentions) + self._actors_of(direct, mentions)
             allowed = rtype.object_types_for.get(lemma)
             if allowed:
                 targets = [t for t in targets if t.label_ in allowed]
-            if rtype.symmetric and not targets:  # "Diop and Atallah met"
-                return [self._rel(a, b, "verb") for a, b in combinations(sources, 2)]
-        kind = "verb"
+        if not targets and objects and rtype.verb_location_preps and not self._actors_of(objects, mentions):
+            # "attacked a police school in the capital Bamako": no actor, so the place
+            places = [c for p in children if p.dep_ == "prep" and p.lower_ in rtype.verb_location_preps
+                      for c in p.children if c.dep_ == "pobj"]
+            places += [c for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ in rtype.verb_location_preps
+                       for c in p.children if c.dep_ == "pobj"]
+            targets = [t for t in self._actors_of(places, mentions) if t.label_ == "LOCATION"]
+        targets = self._prefer_actors(targets)
+        if rtype.symmetric:
+            return self._pairs(sources + targets, "verb", implicit_source)
         if passive and not sources:
             return [self._rel(None, t, "implicit") for t in targets] if rtype.implicit_agent else []
-        return [self._rel(s, t, kind) for s in sources for t in targets]
+        kind = "implicit" if implicit_source else "verb"
+        return [self._rel(src, t, kind, implicit_source) for src in sources for t in targets]
 
-    def _object_qualifies(self, verb: Token, rtype: RelationType, preps: list[Token]) -> bool:
-        objs = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    def _pairs(self, ends: list[Span], kind: str, implicit: bool = False) -> list[dict]:
+        unique = list({e.kb_id_: e for e in ends}.values())
+        return [self._rel(a, b, kind, implicit) for a, b in combinations(unique, 2)]
+
+    @staticmethod
+    def _prefer_actors(targets: list[Span]) -> list[Span]:
+        """A place next to an actor target is the scene, not a second target
+        ("attacked a Malian army camp at Boulkessi")."""
+        actors = [t for t in targets if t.label_ != "LOCATION"]
+        return actors or targets
+
+    @staticmethod
+    def _among_those(verb: Token) -> list[Token]:
+        """"X was among those detained": the subject of the copula."""
+        head = verb.head
+        if head.lower_ in ("those", "people", "individuals", "figures", "officials") and head.dep_ == "pobj" \
+                and head.head.lower_ == "among":
+            return [c for c in head.head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return []
+
+    @staticmethod
+    def _relative_antecedent(verb: Token, word: Token) -> Token | None:
+        """"Moussa Mara, whom the junta detained": the relative pronoun's antecedent."""
+        if word.lower_ in ("whom", "which", "that", "who") and verb.dep_ == "relcl":
+            return verb.head
+        return None
+
+    def _is_cross_sentence(self, subject: Token, mentions: dict) -> bool:
+        return subject.lower_ in _PRONOUNS and subject.i not in mentions and not self._reporting_clause(subject)
+
+    def _object_qualifies(self, verb: Token, rtype: RelationType, preps: list[Token], passive: bool) -> bool:
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "obj") or (passive and c.dep_ in _PASS_SUBJ)]
         if rtype.object_nouns:
             return any(o.lemma_.lower() in rtype.object_nouns or o.lower_ in rtype.object_nouns
                        or any(c.lower_ in rtype.object_nouns for c in o.children if c.dep_ in ("compound", "amod"))
@@ -201,14 +289,25 @@ class RelationExtractor:
             seen.add(verb.i)
             subj = [c for c in verb.children if c.dep_ in _SUBJ]
             if subj:
+                if verb.dep_ == "relcl" and (subj[0].lower_ in ("who", "which", "that")
+                                             or any(c.lower_ == "whose" for c in subj[0].children)):
+                    return [verb.head]  # "ECOWAS, which sanctioned...", "JNIM, whose fighters stormed..."
                 return subj
             if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBD")):
                 return [verb.head]  # "the militants who stormed the base"
+            if verb.dep_ == "xcomp":  # "China is said to have supplied": the raised subject
+                raised = [c for c in verb.head.children if c.dep_ in _PASS_SUBJ]
+                if raised:
+                    return raised
             if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
                 verb = verb.head
                 continue
-            if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "humiliated X by attacking Y"
-                verb = verb.head.head
+            if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+                governor = verb.head.head
+                objects = [c for c in governor.children if c.dep_ in ("dobj", "obj")]
+                if verb.head.lower_ in ("of", "for") and objects:
+                    return objects  # "accused Algeria of arming the FLA"
+                verb = governor  # "humiliated X by attacking Y", "ended his tour without meeting Y"
                 continue
             break
         return []
@@ -221,60 +320,104 @@ class RelationExtractor:
         if needed and not any(m.lower_ in needed or m.lemma_.lower() in needed for m in mods) and not any(
                 part in needed for part in word.split("-")[:-1]):
             return []
-        sources = self._actors_of([c for c in noun.children if c.dep_ in ("poss", "compound", "nmod", "amod")
-                                   and c.i in mentions], mentions)
-        targets, by_preps = [], []
-        preps = [c for c in noun.children if c.dep_ == "prep"]
-        light = noun.head if noun.dep_ in ("dobj", "obj", "nsubjpass", "attr", "pobj") and noun.head.pos_ in ("VERB", "AUX", "ADP") else None
-        if light is not None and light.pos_ == "ADP":  # "carried out strikes against", "step up support for"
-            light = light.head if light.head.pos_ == "VERB" else None
-        if light is not None and light.lemma_.lower() in rtype.light_verbs:
+        # Coordinated triggers share the first one's verb: "imposed a travel ban and an asset freeze on X".
+        anchor = noun
+        while anchor.dep_ == "conj" and anchor.head.pos_ in ("NOUN", "PROPN"):
+            anchor = anchor.head
+        sources = self._actors_of(self._modifier_sources(noun, mentions), mentions) + self._demonym_sources(noun)
+        preps = [c for n in {noun, anchor} for c in n.children if c.dep_ == "prep"]
+        light = self._light_verb(anchor, rtype)
+        if light is not None:
             preps += [c for c in light.children if c.dep_ == "prep" and c.i > noun.i]
-        else:
-            light = None
+        by_preps, target_heads, places = [], [], []
         for prep in preps:
             objs = [c for c in prep.children if c.dep_ == "pobj"]
-            if prep.lower_ in rtype.noun_source_preps and not (prep.lower_ == "of" and rtype.type != "MET"):
-                if prep.lower_ == "by" or not any(m.i in mentions for m in objs):
+            if prep.lower_ in rtype.noun_source_preps and (prep.lower_ != "of" or rtype.symmetric):
+                by_preps += objs
+                continue
+            if prep.lower_ in rtype.noun_location_preps:
+                places += objs  # "strikes in northern Mali": the scene, not a target
+            elif prep.lower_ in rtype.noun_target_preps:
+                target_heads += objs
+        for participle in [c for c in noun.children if c.dep_ == "acl"]:  # "sanctions imposed by ECOWAS on Mali"
+            for prep in participle.children:
+                objs = [c for c in prep.children if c.dep_ == "pobj"]
+                if prep.dep_ == "agent":
                     by_preps += objs
-                    if prep.lower_ == "by":
-                        continue
-            if prep.lower_ in rtype.noun_target_preps:
-                targets += objs
-        sources += self._actors_of(by_preps, mentions)
-        targets = self._actors_of(targets, mentions)
+                elif prep.dep_ == "prep" and prep.lower_ in rtype.noun_target_preps:
+                    target_heads += objs
+        sources += [s for s in self._actors_of(by_preps, mentions) if all(s.kb_id_ != x.kb_id_ for x in sources)]
+        targets = self._actors_of(target_heads, mentions)
         if not targets and sources and not preps:
             targets = self._headline_object(noun, mentions)  # "EU sanctions Mali junta members"
-        if light is None and noun.dep_ in ("dobj", "obj") and noun.head.lemma_.lower() in _RECEIVING:
+        if light is None and anchor.dep_ in ("dobj", "obj") and anchor.head.lemma_.lower() in _RECEIVING:
             # "the army has the support of Russia": the "of"/"from" actor gives, the subject receives
             givers = self._actors_of([c for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
                                       for c in p.children if c.dep_ == "pobj"], mentions)
             if givers:
-                receivers = self._actors_of(self._subjects(noun.head), mentions)
+                receivers = self._actors_of(self._subjects(anchor.head), mentions)
                 return [self._rel(g, r, "noun") for g in givers for r in receivers]
-        if rtype.symmetric and not sources and not targets and noun.dep_ == "pobj":
-            return self._gathering(noun, mentions)
-        if rtype.type == "ATTACKED" and sources and not targets:
-            targets = self._place_below(noun, mentions)
+        kind, implicit = "noun", False
+        if light is not None:
+            if not targets:  # "took X into custody", "placed X under house arrest"
+                targets = self._actors_of([c for c in light.children if c.dep_ in ("dobj", "obj") and c is not anchor], mentions)
+            if not sources:
+                if any(c.dep_ == "auxpass" for c in light.children):
+                    sources = self._actors_of([t for c in light.children if c.dep_ == "agent" for t in c.children], mentions)
+                else:
+                    subjects = self._subjects(light)
+                    sources = self._actors_of(subjects, mentions)
+                    implicit = any(self._is_cross_sentence(t, mentions) for t in subjects)
+                kind = "light"
         if rtype.type != "ATTACKED":
             targets = [t for t in targets if t.label_ != "LOCATION" or rtype.capital_as_state]
-        kind = "noun"
-        if not sources and light is not None:
-            if any(c.dep_ == "auxpass" for c in light.children):
-                sources = self._actors_of([t for c in light.children if c.dep_ == "agent" for t in c.children], mentions)
-            else:
-                sources = self._actors_of(self._subjects(light), mentions)
-            kind = "light"
-        if not sources and noun.dep_ in ("nsubj", "nsubjpass") and rtype.type == "SUPPORTED":
-            pass
+        elif sources and not targets:
+            targets = [p for p in self._actors_of(places, mentions) if p.label_ == "LOCATION"] or self._place_below(noun, mentions)
+        targets = self._prefer_actors(targets)
         if rtype.symmetric:
-            ends = sources + targets
-            if not sources and len(targets) >= 2:  # "talks between Diop and Atallah"
-                return [self._rel(a, b, kind) for a, b in combinations(targets, 2)]
-            return [self._rel(s, t, kind) for s in sources for t in targets] if ends else []
-        if not sources and targets and rtype.implicit_agent:
+            pairs = self._pairs(sources + targets, kind, implicit)
+            if not pairs and noun.dep_ == "pobj":
+                return self._gathering(noun, mentions)
+            return pairs
+        if not sources and targets and rtype.implicit_agent_nominal:
             return [self._rel(None, t, "implicit") for t in targets]
-        return [self._rel(s, t, kind) for s in sources for t in targets]
+        return [self._rel(src, t, kind, implicit) for src in sources for t in targets]
+
+    def _light_verb(self, noun: Token, rtype: RelationType) -> Token | None:
+        """The verb a nominal trigger is the object of, when it carries the
+        relation ("imposed sanctions", "held talks", "took into custody",
+        "lifted sanctions": negating verbs count too)."""
+        if noun.dep_ not in ("dobj", "obj", "nsubjpass", "attr", "pobj"):
+            return None
+        verb = noun.head
+        if verb.pos_ == "ADP":  # "carried out strikes against", "put under arrest"
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        lemma = verb.lemma_.lower()
+        return verb if lemma in rtype.light_verbs or lemma in rtype.negating_verbs else None
+
+    def _modifier_sources(self, noun: Token, mentions: dict) -> list[Token]:
+        """Possessor or compound actor of a nominal trigger: "JNIM's attack",
+        "a US drone strike" (compounds of compounds too)."""
+        found = []
+        for child in noun.children:
+            if child.dep_ in ("poss", "compound", "nmod", "amod"):
+                if child.i in mentions:
+                    found.append(child)
+                elif child.dep_ == "compound":
+                    found += [g for g in child.children if g.dep_ in ("compound", "amod", "poss") and g.i in mentions]
+        return found
+
+    def _demonym_sources(self, noun: Token) -> list[Span]:
+        """"Turkish arms supplies", "French strikes": a demonym adjective names the source state."""
+        found = []
+        for child in [c for c in noun.children if c.dep_ in ("amod", "compound")]:
+            for tok in [child, *[g for g in child.children if g.dep_ in ("amod", "compound")]]:
+                state = self._demonyms.get(fold(tok.text)) if tok.ent_type_ in ("", "NORP") else None
+                if state:
+                    found.append(Span(tok.doc, tok.i, tok.i + 1, label="STATE", kb_id=state))
+        return found
 
     def _headline_object(self, noun: Token, mentions: dict) -> list[Span]:
         """Headline verbs the tagger reads as nouns: the actor right after the
@@ -314,7 +457,7 @@ class RelationExtractor:
         """Actor mentions an argument stands for, one per conjunct."""
         found: list[Span] = []
         for head in heads:
-            for word in [head, *head.conjuncts]:
+            for word in self._list_members(head, mentions):
                 if word.lower_ in _PRONOUNS and word.i not in mentions:
                     found += [s for s in self._antecedents(word, mentions) if all(s.kb_id_ != f.kb_id_ for f in found)]
                     continue
@@ -323,15 +466,40 @@ class RelationExtractor:
                     found.append(span)
         return found
 
-    def _antecedents(self, pronoun: Token, mentions: dict) -> list[Span]:
-        """What a subject pronoun stands for: the subject of the reporting verb
-        whose clause it opens ("the army said it had struck..."), else the
-        subject actor of the previous sentence."""
+    @staticmethod
+    def _list_members(head: Token, mentions: dict) -> list[Token]:
+        """The members of a coordinated or appositive list: "Mali, Burkina Faso and
+        Niger", "Generals Abass Dembélé and Néma Sagara" (the names, not the class word)."""
+        members = []
+        for word in [head, *head.conjuncts]:
+            named = [c for c in word.children if c.dep_ == "appos" and c.i in mentions]
+            if named and word.i in mentions and mentions[word.i].label_ != "PERSON" and \
+                    all(mentions[c.i].label_ == "PERSON" for c in named):
+                word_list = []  # the class word ("Generals") gives way to the people it introduces
+            else:
+                word_list = [word]
+            for child in named:
+                word_list += [child, *child.conjuncts]
+            members += [w for w in word_list if w not in members]
+        return members
+
+    @staticmethod
+    def _reporting_clause(pronoun: Token) -> Token | None:
+        """The reporting verb whose clause a pronoun opens ("the army said it...")."""
         clause = pronoun.head
         while clause.dep_ in ("conj", "aux", "auxpass") and clause.head is not clause:
             clause = clause.head
         if clause.dep_ in ("ccomp", "advcl") and clause.head.lemma_.lower() in _REPORTING:
-            return self._actors_of(self._subjects(clause.head), mentions)
+            return clause.head
+        return None
+
+    def _antecedents(self, pronoun: Token, mentions: dict) -> list[Span]:
+        """What a subject pronoun stands for: the subject of the reporting verb
+        whose clause it opens ("the army said it had struck..."), else the
+        subject actor of the previous sentence."""
+        reporting = self._reporting_clause(pronoun)
+        if reporting is not None:
+            return self._actors_of(self._subjects(reporting), mentions)
         sent = pronoun.sent
         if pronoun.i - sent.start > 2 or sent.start == 0:
             return []
@@ -350,7 +518,7 @@ class RelationExtractor:
         while frontier and depth < 4:
             nxt = []
             for tok in frontier:
-                for child in tok.children:
+                for child in sorted(tok.children, key=lambda c: c.dep_ != "appos"):
                     if child.dep_ not in _ARG_DEPS or child.dep_ == "conj":
                         continue
                     if child.dep_ == "prep" and child.lower_ not in _ARG_PREPS:
@@ -363,8 +531,8 @@ class RelationExtractor:
         return None
 
     @staticmethod
-    def _rel(source: Span | None, target: Span, kind: str) -> dict:
-        return {"source": source, "target": target, "kind": kind}
+    def _rel(source: Span | None, target: Span, kind: str, implicit: bool = False) -> dict:
+        return {"source": source, "target": target, "kind": "implicit" if implicit else kind}
 
     # -- flags, dates, places, output ------------------------------------------
     def _finish(self, rel: dict, rtype: RelationType, trigger: Token, sent: Span, doc: Doc, mentions: dict,
@@ -372,8 +540,8 @@ class RelationExtractor:
         if self._is_modal(trigger, rtype):
             return
         source, target = rel["source"], rel["target"]
-        implicit = source is None
-        if implicit:
+        implicit = source is None or rel["kind"] == "implicit"
+        if source is None:
             source = self._implicit_source(rtype, sent, doc, out, target)
             if source is None:
                 return
@@ -399,7 +567,8 @@ class RelationExtractor:
             "sentence": sent.text, "start": sent.start_char, "end": sent.end_char,
             "trigger": self._trigger_text(trigger), "trigger_start": trigger.idx,
             "confidence": round(confidence, 3), "negated": negated, "hedged": hedged,
-            "date": self._date(sent, doc), "location": self._location(trigger, sent, mentions, {source_id, target_id}),
+            "date": self._date(sent, doc),
+            "location": target_id if target_type == "LOCATION" else self._location(trigger, sent, mentions, {source_id, target_id}),
             "implicit": implicit,
         })
 
@@ -410,20 +579,32 @@ class RelationExtractor:
         return span.kb_id_, span.label_
 
     def _implicit_source(self, rtype: RelationType, sent: Span, doc: Doc, out: list, target: Span):
-        """Agent of an agentless passive: the last source of the same type in the
-        preceding sentences, else the article's focus state (ARRESTED/SANCTIONED)."""
-        window_start = sent.start_char
+        """Agent of an agentless passive or nominal: the source of the last
+        relation of the same type in the preceding sentences, else the subject
+        actor of the nearest preceding sentence that has one of a fitting type
+        ("Washington announced new designations. X was among those sanctioned.")."""
         sents = list(doc.sents)
         index = next((i for i, s in enumerate(sents) if s.start == sent.start), 0)
-        if index:
-            window_start = sents[max(0, index - self.lookback)].start_char
+        window = sents[max(0, index - self.lookback):index]
+        window_start = window[0].start_char if window else sent.start_char
         for rel in reversed(out):
             if rel["type"] == rtype.type and rel["start"] >= window_start and rel["source"] != target.kb_id_:
                 return rel["source"], self._type_of(doc, rel["source"])
-        if rtype.type in ("ARRESTED", "SANCTIONED") and doc._.focus_state:
-            for prev in sents[max(0, index - self.lookback):index + 1]:
-                if any(e.kb_id_ == doc._.focus_state for e in prev.ents):
-                    return doc._.focus_state, "STATE"
+        for prev in reversed(window[-2:]):
+            for tok in prev:
+                if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT":
+                    span = self._subject_actor(tok)
+                    if span is not None and span.label_ in rtype.source_types and span.kb_id_ != target.kb_id_:
+                        return span.kb_id_, span.label_
+        return None
+
+    @staticmethod
+    def _subject_actor(tok: Token) -> Span | None:
+        for t in [tok, *tok.children, *[g for c in tok.children for g in c.children]]:
+            if t.ent_type_ and t.ent_kb_id_:
+                ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+                if ent is not None and ent.label_ in ACTOR_LABELS:
+                    return ent
         return None
 
     @staticmethod
@@ -441,27 +622,43 @@ class RelationExtractor:
         return chain
 
     def _is_negated(self, trigger: Token, rtype: RelationType) -> bool:
-        heads = [trigger]
-        if trigger.dep_ in ("dobj", "pobj", "nsubjpass", "xcomp", "pcomp", "ccomp", "conj") or trigger.pos_ == "NOUN":
-            heads += self._governors(trigger, 2)
-        for tok in heads:
-            if any(c.dep_ == "neg" or (c.lower_ in self.neg_words and c.dep_ in ("det", "advmod", "neg")) for c in tok.children):
+        """"did not meet", "never arrested", "without meeting", "failed to
+        capture", "denied attacking", "lifted sanctions", "no evidence that..."."""
+        chain = [trigger, *self._governors(trigger, 3)]
+        for depth, tok in enumerate(chain):
+            if depth and chain[depth - 1].dep_ not in ("dobj", "obj", "pobj", "prep", "xcomp", "pcomp", "ccomp", "acl",
+                                                       "nsubjpass", "conj", "aux", "relcl"):
+                break
+            for c in tok.children:
+                if c.dep_ == "neg" or (c.dep_ in ("det", "advmod") and c.lower_ in self.neg_words - {"no"}):
+                    return True
+                if depth and c.dep_ == "det" and c.lower_ in self.negating_determiners:
+                    return True  # "there is no evidence that Ukraine armed JNIM"
+            if depth and (tok.lemma_.lower() in rtype.negating_verbs or tok.lemma_.lower() in self.negating_governors):
                 return True
-            if tok is not trigger and tok.lemma_.lower() in rtype.negating_verbs:
+            if tok.lower_ == "without" and tok.pos_ == "ADP":
                 return True
         return False
 
     def _is_hedged(self, trigger: Token, sent: Span) -> bool:
+        """"allegedly", "accused of", "suspected", "is said to have",
+        "according to unconfirmed reports"."""
         scope = [trigger, *self._governors(trigger, 4)]
         for tok in scope:
-            if tok is not trigger and (tok.lemma_.lower() in self.hedge_verbs or tok.lower_ in self.hedge_nouns):
+            lemma = tok.lemma_.lower()
+            if tok is not trigger and (lemma in self.hedge_verbs or tok.lower_ in self.hedge_nouns):
                 return True
+            if tok is not trigger and lemma in self.hedge_report_verbs and any(c.dep_ == "auxpass" for c in tok.children):
+                return True  # "is said to have met", "is believed to have supplied"
             for child in tok.children:
                 if child.lower_ in self.hedge_adverbs or (child.dep_ == "aux" and child.lower_ in self.hedge_modals):
                     return True
                 if child.dep_ in ("amod", "advmod") and child.lower_ in ("alleged", "suspected", "reported", "apparent", "purported"):
                     return True
-        return any(t.lower_ in ("reportedly", "allegedly", "purportedly") for t in sent)
+                if child.dep_ == "prep" and child.lower_ == "according" and any(
+                        t.lower_ in self.hedge_sources for t in child.subtree):
+                    return True
+        return False
 
     def _is_modal(self, trigger: Token, rtype: RelationType) -> bool:
         """Threatened, planned or conditional: not asserted as having happened.
@@ -474,6 +671,11 @@ class RelationExtractor:
             tok = tok.head  # "launched an attack": the light verb's clause counts
         elif tok.dep_ == "pobj" and tok.head.dep_ == "prep":
             tok = tok.head  # "plans for an attack"
+        elif tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("NOUN", "PROPN"):
+            # "talks between Bamako and the FLA could resume"
+            if tok.head.lemma_ != "be" and any(c.dep_ == "aux" and c.lower_ in self.future_aux | self.hedge_modals
+                                               for c in tok.head.children):
+                return True
         for _ in range(2):
             for child in tok.children:
                 if child.dep_ == "aux" and child.lower_ in self.future_aux:
@@ -487,8 +689,8 @@ class RelationExtractor:
             if tok.dep_ in ("xcomp", "ccomp", "dobj", "obj", "prep", "acl", "compound", "nsubj", "pcomp") and (
                     lemma in self.modal_verbs or head.lower_ in self.modal_nouns) and lemma not in rtype.light_verbs:
                 return True
-            if tok.dep_ not in ("xcomp", "conj", "prep", "pcomp"):
-                return False
+            if tok.dep_ not in ("xcomp", "conj"):
+                return False  # "demanded an investigation into killings": the killings are not demanded
             tok = head
         return False
 
@@ -519,6 +721,16 @@ class RelationExtractor:
             if root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near", "outside", "around", "inside"):
                 return span.kb_id_
         return None
+
+    @staticmethod
+    def _dateline(sent: Span) -> range:
+        """Tokens of a dateline ("BAMAKO, Mali —") that opens a sentence: a place, not an actor."""
+        head = sent[:8]
+        if len(head) and head[0].is_upper and len(head[0]) > 2:
+            for tok in head:
+                if tok.text in ("—", "–", "--", "-") and tok.i > sent.start:
+                    return range(sent.start, tok.i)
+        return range(0)
 
     def _is_prose(self, sent: Span) -> bool:
         """A real sentence, not a menu line, link list or ticker fragment."""
