@@ -132,39 +132,38 @@ class RelationExtractor:
                 continue
             for i in self._dateline(sent):
                 mentions.pop(i, None)
+            self._add_inclusion(sent, doc, mentions, relations, seen)
             for token in sent:
                 for rtype, found in self._trigger_relations(token, mentions):
                     for rel in found:
                         self._finish(rel, rtype, token, sent, doc, mentions, seats, relations, seen)
-        self._add_inclusions(doc, mentions, relations, seen)
         doc._.relations = relations
         return doc
 
-    def _add_inclusions(self, doc: Doc, mentions: dict, out: list, seen: set) -> None:
+    def _add_inclusion(self, sent: Span, doc: Doc, mentions: dict, out: list, seen: set) -> None:
         """"The group includes Gen. X": a list that follows an arrest or sanctions
         announcement names more of the same targets (marked ``implicit``)."""
-        for sent in doc.sents:
-            root = sent.root
-            if root.lemma_.lower() not in ("include", "comprise") or not self._is_prose(sent):
+        root = sent.root
+        if root.lemma_.lower() not in ("include", "comprise"):
+            return
+        subject = [c for c in root.children if c.dep_ == "nsubj"]
+        if not subject or subject[0].lower_ not in ("group", "detainees", "those", "suspects", "list", "people", "individuals", "officials"):
+            return
+        previous = [r for r in out if r["type"] in ("ARRESTED", "SANCTIONED") and r["end"] <= sent.start_char
+                    and sent.start_char - r["end"] < 600]
+        if not previous:
+            return
+        last = previous[-1]
+        objects = [c for c in root.children if c.dep_ in ("dobj", "obj")]
+        for target in self._actors_of(objects, mentions):
+            key = (last["source"], last["type"], target.kb_id_, sent.start)
+            if target.label_ != "PERSON" or key in seen or target.kb_id_ == last["source"]:
                 continue
-            subject = [c for c in root.children if c.dep_ == "nsubj"]
-            if not subject or subject[0].lower_ not in ("group", "detainees", "those", "suspects", "list", "people", "individuals", "officials"):
-                continue
-            previous = [r for r in out if r["type"] in ("ARRESTED", "SANCTIONED") and r["end"] <= sent.start_char
-                        and sent.start_char - r["end"] < 600]
-            if not previous:
-                continue
-            last = previous[-1]
-            objects = [c for c in root.children if c.dep_ in ("dobj", "obj")]
-            for target in self._actors_of(objects, mentions):
-                key = (last["source"], last["type"], target.kb_id_, sent.start)
-                if target.label_ != "PERSON" or key in seen or target.kb_id_ == last["source"]:
-                    continue
-                seen.add(key)
-                out.append({**last, "target": target.kb_id_, "sentence": sent.text, "start": sent.start_char,
-                            "end": sent.end_char, "trigger": root.text, "trigger_start": root.idx,
-                            "confidence": CONFIDENCE["implicit"], "implicit": True, "negated": False,
-                            "hedged": False, "location": None, "date": self._date(sent, doc) or last["date"]})
+            seen.add(key)
+            out.append({**last, "target": target.kb_id_, "sentence": sent.text, "start": sent.start_char,
+                        "end": sent.end_char, "trigger": root.text, "trigger_start": root.idx,
+                        "confidence": CONFIDENCE["implicit"], "implicit": True, "negated": False,
+                        "hedged": False, "location": None, "date": self._date(sent, doc) or last["date"]})
 
     def _kb(self):
         # The gazetteer belongs to the ruler (saved with it): capitals and demonyms.
@@ -346,6 +345,14 @@ class RelationExtractor:
                     by_preps += objs
                 elif prep.dep_ == "prep" and prep.lower_ in rtype.noun_target_preps:
                     target_heads += objs
+        if not by_preps and noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN":
+            # "an investigation into killings by the army": the "by" phrase hangs on the outer noun
+            outer = noun.head.head
+            by_preps = [c for p in outer.children if p.dep_ == "prep" and p.lower_ == "by" and p.i > noun.i
+                        for c in p.children if c.dep_ == "pobj"]
+            if by_preps:
+                places += [c for b in by_preps for p in b.children if p.dep_ == "prep"
+                           and p.lower_ in rtype.noun_location_preps for c in p.children if c.dep_ == "pobj"]
         sources += [s for s in self._actors_of(by_preps, mentions) if all(s.kb_id_ != x.kb_id_ for x in sources)]
         targets = self._actors_of(target_heads, mentions)
         if not targets and sources and not preps:
@@ -587,8 +594,9 @@ class RelationExtractor:
         index = next((i for i, s in enumerate(sents) if s.start == sent.start), 0)
         window = sents[max(0, index - self.lookback):index]
         window_start = window[0].start_char if window else sent.start_char
-        for rel in reversed(out):
-            if rel["type"] == rtype.type and rel["start"] >= window_start and rel["source"] != target.kb_id_:
+        same_type = [r for r in out if r["type"] == rtype.type and r["source"] != target.kb_id_]
+        for rel in reversed(same_type):
+            if rel["start"] >= window_start:
                 return rel["source"], self._type_of(doc, rel["source"])
         for prev in reversed(window[-2:]):
             for tok in prev:
@@ -596,6 +604,8 @@ class RelationExtractor:
                     span = self._subject_actor(tok)
                     if span is not None and span.label_ in rtype.source_types and span.kb_id_ != target.kb_id_:
                         return span.kb_id_, span.label_
+        if same_type:  # the article's earlier agent of the same kind of act
+            return same_type[-1]["source"], self._type_of(doc, same_type[-1]["source"])
         return None
 
     @staticmethod
@@ -686,6 +696,8 @@ class RelationExtractor:
             if head is tok:
                 return False
             lemma = head.lemma_.lower()
+            if tok.dep_ == "conj" and tok.tag_ in ("VBD", "VBZ") and head.tag_ == "VB":
+                return False  # "urged X to reform and sanctioned Y": a finite verb is not inside "to ..."
             if tok.dep_ in ("xcomp", "ccomp", "dobj", "obj", "prep", "acl", "compound", "nsubj", "pcomp") and (
                     lemma in self.modal_verbs or head.lower_ in self.modal_nouns) and lemma not in rtype.light_verbs:
                 return True
