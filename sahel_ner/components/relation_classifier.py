@@ -252,8 +252,8 @@ def make_relation_scorer() -> Callable:
     default_config={
         "model": DEFAULT_MODEL_CONFIG,
         "threshold": 0.5,
-        "drop_threshold": 0.1,
-        "add_threshold": None,
+        "drop_threshold": 0.0,
+        "add_threshold": 0.9,
         "extractor": "sahel_relation_extractor",
         "scorer": {"@scorers": "sahel_ner.relation_scorer.v1"},
     },

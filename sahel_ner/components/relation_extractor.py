@@ -179,7 +179,8 @@ class RelationExtractor:
         if token.pos_ in ("VERB", "AUX") or (token.tag_.startswith("VB")):
             for rtype in self.by_verb.get(lemma, ()):
                 yield rtype, self._verb_relations(token, rtype, mentions)
-        if token.pos_ in ("NOUN", "PROPN") or token.tag_.startswith("NN"):
+        if token.pos_ in ("NOUN", "PROPN") or token.tag_.startswith("NN") or (
+                token.pos_ == "ADJ" and token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass")):
             word = token.lower_
             for rtype in self.by_noun.get(word, ()) or self.by_noun.get(lemma, ()):
                 yield rtype, self._noun_relations(token, rtype, mentions)
@@ -287,6 +288,8 @@ class RelationExtractor:
         while verb.i not in seen:
             seen.add(verb.i)
             subj = [c for c in verb.children if c.dep_ in _SUBJ]
+            # parser slip: "Russia has armed...", with the subject hung on the auxiliary
+            subj += [g for c in verb.children if c.dep_ == "aux" for g in c.children if g.dep_ in _SUBJ]
             if subj:
                 if verb.dep_ == "relcl" and (subj[0].lower_ in ("who", "which", "that")
                                              or any(c.lower_ == "whose" for c in subj[0].children)):
@@ -343,6 +346,8 @@ class RelationExtractor:
                 objs = [c for c in prep.children if c.dep_ == "pobj"]
                 if prep.dep_ == "agent":
                     by_preps += objs
+                    target_heads += [c for o in objs for p in o.children if p.dep_ == "prep"
+                                     and p.lower_ in rtype.noun_target_preps for c in p.children if c.dep_ == "pobj"]
                 elif prep.dep_ == "prep" and prep.lower_ in rtype.noun_target_preps:
                     target_heads += objs
         if not by_preps and noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN":
@@ -355,7 +360,8 @@ class RelationExtractor:
                            and p.lower_ in rtype.noun_location_preps for c in p.children if c.dep_ == "pobj"]
         sources += [s for s in self._actors_of(by_preps, mentions) if all(s.kb_id_ != x.kb_id_ for x in sources)]
         targets = self._actors_of(target_heads, mentions)
-        if not targets and sources and not preps:
+        if not targets and sources and not target_heads and noun.dep_ in ("ROOT", "appos", "dobj") and \
+                noun.tag_ in ("NNS", "VBZ"):
             targets = self._headline_object(noun, mentions)  # "EU sanctions Mali junta members"
         if light is None and anchor.dep_ in ("dobj", "obj") and anchor.head.lemma_.lower() in _RECEIVING:
             # "the army has the support of Russia": the "of"/"from" actor gives, the subject receives
@@ -427,16 +433,21 @@ class RelationExtractor:
         return found
 
     def _headline_object(self, noun: Token, mentions: dict) -> list[Span]:
-        """Headline verbs the tagger reads as nouns: the actor right after the
-        trigger is its object ("EU sanctions Mali junta members")."""
-        nxt = noun.i + 1
+        """Headline verbs the tagger reads as nouns: the noun phrase right after
+        the trigger is its object ("EU sanctions Mali junta members", "US
+        sanctions Mali's defence chief Sadio Camara over Wagner deal")."""
         doc = noun.doc
-        while nxt < len(doc) and doc[nxt].dep_ == "det":
+        nxt = noun.i + 1
+        while nxt < noun.sent.end and doc[nxt].dep_ == "det":
             nxt += 1
-        if nxt >= len(doc) or nxt >= noun.sent.end or nxt not in mentions:
+        if nxt >= noun.sent.end or doc[nxt].is_punct:
             return []
-        span = mentions[nxt]
-        return [span] if span.root.head.i == noun.i or span.root.i == noun.i or span.root.dep_ in ("appos", "compound", "dobj") else []
+        head = doc[nxt]
+        while head.head.i > noun.i and head.head is not head and head.head.i < noun.sent.end:
+            head = head.head
+        if head.head.i != noun.i and head.i not in mentions:
+            return []
+        return self._actors_of([head], mentions)
 
     def _gathering(self, noun: Token, mentions: dict) -> list[dict]:
         """"X, Y and Z posed for photographs during the summit": everyone in the
@@ -738,9 +749,9 @@ class RelationExtractor:
     def _dateline(sent: Span) -> range:
         """Tokens of a dateline ("BAMAKO, Mali —") that opens a sentence: a place, not an actor."""
         head = sent[:8]
-        if len(head) and head[0].is_upper and len(head[0]) > 2:
+        if len(head) > 2 and head[0].is_upper and len(head[0]) > 2 and head[1].text == ",":
             for tok in head:
-                if tok.text in ("—", "–", "--", "-") and tok.i > sent.start:
+                if tok.text in ("—", "–", "--") or (tok.text == "-" and tok.i > 0 and tok.doc[tok.i - 1].whitespace_):
                     return range(sent.start, tok.i)
         return range(0)
 
