@@ -58,6 +58,23 @@ DEFAULT_PARTITION_SIZE = 100  # files per task: small enough to stream and balan
 
 
 # -- the pipeline on the workers ------------------------------------------------------
+def pipeline_options(base: str | None = None, extra_actors: Iterable[str | os.PathLike] = (),
+                     relation_types: Iterable[str] | None = None,
+                     extra_relation_dirs: Iterable[str | os.PathLike] = ()) -> dict:
+    """Keyword arguments of :func:`sahel_ner.load` for the workers, as plain
+    values (absolute paths: workers may run elsewhere, from another directory)."""
+    options: dict[str, Any] = {}
+    if base:
+        options["base"] = str(Path(base).resolve()) if Path(base).exists() else base
+    if extra_actors:
+        options["extra_actors"] = [str(Path(p).resolve()) for p in extra_actors]
+    if relation_types:
+        options["relation_types"] = sorted(relation_types)
+    if extra_relation_dirs:
+        options["extra_relation_dirs"] = [str(Path(p).resolve()) for p in extra_relation_dirs]
+    return options
+
+
 def _options_key(options: dict | None) -> str:
     return json.dumps(options or {}, sort_keys=True, default=str)
 

@@ -14,6 +14,9 @@ express the relation and where its arguments sit. The keys:
 ``verb_preps``              per verb, the only prepositions that introduce its
                             target, and enough on their own ("fought
                             *alongside* the army")
+``verb_requires_word``      per verb, words one of which must depend on it
+                            (idioms: "came *face* to face", "threw its
+                            *weight* behind")
 ``verb_needs_object``       verbs that count only with a matching object
                             (``object_nouns``) or prepositional target
 ``object_nouns``            for those verbs, object heads that make them count
@@ -60,6 +63,7 @@ class RelationType:
     verb_target_preps: set[str] = field(default_factory=set)
     verb_needs_object: set[str] = field(default_factory=set)
     verb_preps: dict[str, list[str]] = field(default_factory=dict)
+    verb_requires_word: dict[str, list[str]] = field(default_factory=dict)
     object_nouns: set[str] = field(default_factory=set)
     object_types_for: dict[str, list[str]] = field(default_factory=dict)
     nouns: set[str] = field(default_factory=set)

@@ -46,6 +46,8 @@ class ActorLinker:
         self.titles = {fold(t) for t in words["titles"]}
         self.place_preps = set(words["place_preps"])
         self.ner_types: dict[str, str] = words["ner_types"]
+        self.actor_verbs = set(words["actor_verbs"])
+        self.given_names = {fold(n) for n in words["given_names"]}
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -76,6 +78,9 @@ class ActorLinker:
     def _link(self, doc: Doc, ent: Span, kb: KnowledgeBase, focus: str | None,
               persons: dict[str, str]) -> Span | None:
         actor_id = ent.kb_id_
+        if actor_id in (GENERIC_STATE, GENERIC_MILITARY) and ent.start > 0 and doc[ent.start - 1].ent_kb_id_ \
+                and doc[ent.start - 1].ent_kb_id_ not in (GENERIC_STATE, GENERIC_MILITARY):
+            return None  # "Africa Corps troops": the troops are the named group's, not the focus state's
         if actor_id == GENERIC_STATE:
             return Span(doc, ent.start, ent.end, label="STATE", kb_id=focus) if focus else None
         if actor_id == GENERIC_MILITARY:
@@ -102,6 +107,8 @@ class ActorLinker:
         if known and known in kb.actors:
             return Span(doc, core.start, core.end, label=kb.actors[known].type, kb_id=known)
         label = self.ner_types[ent.label_]
+        if len(core) > 1 and fold(core[0].text) in self.given_names:
+            label = "PERSON"  # "Fatoumata Sangaré" tagged as a place by the statistical NER
         if label == "LOCATION" and len(core.text) < 3:
             return None
         return Span(doc, core.start, core.end, label=label, kb_id=slugify(core.text))
@@ -126,6 +133,8 @@ class ActorLinker:
             return False
         if root.dep_ == "pobj" and root.head.lower_ in ("between", "by", "with"):
             return False
+        if root.dep_ in ("dobj", "dative") and root.head.lemma_.lower() in self.actor_verbs:
+            return False  # "Bamako accused Algiers of arming rebels"
         return True
 
     # -- per-document context -------------------------------------------------
@@ -150,7 +159,7 @@ class ActorLinker:
         """Folded surname (and partial name) -> person id, for persons named in full."""
         surnames: dict[str, str] = {}
         for ent in doc.ents:
-            if ent.label_ not in ("PERSON",):
+            if ent.label_ not in ("PERSON",) and not (ent.label_ in self.ner_types and fold(ent[0].text) in self.given_names):
                 continue
             core = self._strip_titles(ent)
             if core is None or len(core) < 2:

@@ -65,14 +65,27 @@ class ActorRuler:
         for token in doc:
             token.norm_ = fold(token.text)
         found = [self._span(doc, key, start, end) for key, start, end in self.matcher(doc)]
-        found += [self._span(doc, key, start, end) for key, start, end in self.exact_matcher(doc)]
+        found += [self._span(doc, key, start, end) for key, start, end in self.exact_matcher(doc)
+                  if not self._in_capitals(doc, start, end)]
         found = filter_spans(found)  # longest match wins: "Mali's military rulers" over "Mali"
+        # A place inside a longer statistical organisation name belongs to that name
+        # ("Sahel Herders Association", "Bamako Court of Appeal").
+        heads = set(self.kb.institutions.get("organisation_heads", ()))
+        organisations = [e for e in doc.ents if e.label_ in ("ORG", "FAC") and e[-1].lower_ in heads]
+        found = [s for s in found if not (s.label_ == "LOCATION" and any(
+            e.start <= s.start and s.end <= e.end and (e.start, e.end) != (s.start, s.end) for e in organisations))]
         taken = {i for span in found for i in range(span.start, span.end)}
         kept = [ent for ent in doc.ents if not any(i in taken for i in range(ent.start, ent.end))]
         doc.set_ents(filter_spans(found + kept))
         return doc
 
     # -- internals ----------------------------------------------------------
+    @staticmethod
+    def _in_capitals(doc: Doc, start: int, end: int) -> bool:
+        """An all-caps headline, where "US" may be the pronoun ("HELP US, SAY ...")."""
+        window = [t for t in doc[max(start - 3, 0):min(end + 3, len(doc))] if t.is_alpha and not (start <= t.i < end)]
+        return len(window) >= 3 and all(t.is_upper for t in window)
+
     def _span(self, doc: Doc, key: int, start: int, end: int) -> Span:
         actor_id = self.nlp.vocab.strings[key]
         label = _GENERIC_LABELS.get(actor_id) or self.kb.actors[actor_id].type

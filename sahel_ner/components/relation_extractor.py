@@ -41,6 +41,10 @@ _ARG_DEPS = {"compound", "amod", "poss", "nmod", "appos", "prep", "pobj", "conj"
 _ARG_PREPS = {"of", "in", "at", "near", "from", "outside", "inside", "including", "among"}
 _PRONOUNS = {"it", "they", "he", "she", "we"}
 # Verbs that report what their subject did ("the army said it had struck...").
+# Nouns for the members of a group: "ISSP militants", "its fighters", "fighters loyal to X".
+_MEMBERS = {"fighters", "militants", "gunmen", "jihadists", "members", "insurgents", "rebels", "combatants",
+            "assailants", "attackers", "elements", "men", "troops", "soldiers", "forces", "mercenaries"}
+_AFFILIATION = {"belong", "link", "loyal", "affiliate", "allied", "tie", "connect"}
 _REPORTING = {"say", "announce", "claim", "report", "state", "tell", "confirm", "add", "declare", "insist", "acknowledge", "admit", "explain", "note"}
 # Verbs whose subject is on the receiving end of a nominal trigger ("the army has the support of Russia").
 _RECEIVING = {"have", "enjoy", "receive", "get", "win", "secure", "obtain", "gain", "accept", "welcome", "benefit"}
@@ -198,8 +202,11 @@ class RelationExtractor:
         preps = [c for c in children if c.dep_ in ("prep", "dative") and c.lower_ in prep_words]
         for obj in objects:  # "shared intelligence with X", "froze the assets of X"
             preps += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in prep_words]
-        if lemma in rtype.verb_preps and not preps:
+        if lemma in rtype.verb_preps and not preps and lemma not in rtype.verb_requires_word:
             return []
+        needed_words = rtype.verb_requires_word.get(lemma)
+        if needed_words and not any(c.lemma_.lower() in needed_words for c in children):
+            return []  # "came face to face", "threw its weight behind"
         prep_objects = [c for p in preps for c in p.children if c.dep_ == "pobj"]
         prep_objects += [c for c in children if c.dep_ == "dative" and c.lower_ not in rtype.verb_target_preps]
         if lemma in rtype.verb_needs_object and lemma not in rtype.verb_preps and \
@@ -222,6 +229,8 @@ class RelationExtractor:
             sources = self._actors_of(subjects, mentions)
             implicit_source = any(self._is_cross_sentence(t, mentions) for t in subjects)
             direct = objects if lemma in rtype.direct_object else []
+            if not objects and lemma in rtype.direct_object and verb.dep_ == "ccomp":
+                direct = self._object_after(verb)  # "The EU has never sanctioned X, an official said."
             direct = [self._relative_antecedent(verb, o) or o for o in direct]
             if prep_objects and lemma in rtype.verb_needs_object:
                 direct = []  # "supplied drones to X": the object is what was given
@@ -254,6 +263,19 @@ class RelationExtractor:
         ("attacked a Malian army camp at Boulkessi")."""
         actors = [t for t in targets if t.label_ != "LOCATION"]
         return actors or targets
+
+    @staticmethod
+    def _object_after(verb: Token) -> list[Token]:
+        """The noun phrase right after a verb whose object the parser gave to the
+        reporting verb that follows ("sanctioned Capt. Traoré, an official said")."""
+        after = [t for t in verb.doc[verb.i + 1:verb.sent.end] if not t.is_punct]
+        if not after:
+            return []
+        first = after[0]
+        head = first
+        while head.head.i > head.i and head.head.i < verb.head.i:
+            head = head.head
+        return [head] if head.dep_ in ("nsubj", "nsubjpass") and head.head.i == verb.head.i else []
 
     @staticmethod
     def _among_those(verb: Token) -> list[Token]:
@@ -372,8 +394,9 @@ class RelationExtractor:
                 return [self._rel(g, r, "noun") for g in givers for r in receivers]
         kind, implicit = "noun", False
         if light is not None:
-            if not targets:  # "took X into custody", "placed X under house arrest"
-                targets = self._actors_of([c for c in light.children if c.dep_ in ("dobj", "obj") and c is not anchor], mentions)
+            if not targets:  # "took X into custody", "placed X under house arrest", "X was taken into custody"
+                targets = self._actors_of([c for c in light.children if c.dep_ in ("dobj", "obj", "nsubjpass")
+                                           and c is not anchor], mentions)
             if not sources:
                 if any(c.dep_ == "auxpass" for c in light.children):
                     sources = self._actors_of([t for c in light.children if c.dep_ == "agent" for t in c.children], mentions)
@@ -472,17 +495,63 @@ class RelationExtractor:
 
     # -- arguments ------------------------------------------------------------
     def _actors_of(self, heads: list[Token], mentions: dict) -> list[Span]:
-        """Actor mentions an argument stands for, one per conjunct."""
+        """Actor mentions an argument stands for, one per list member."""
         found: list[Span] = []
+
+        def add(span: Span | None) -> None:
+            if span is not None and all(span.kb_id_ != f.kb_id_ for f in found):
+                found.append(span)
+
         for head in heads:
             for word in self._list_members(head, mentions):
                 if word.lower_ in _PRONOUNS and word.i not in mentions:
-                    found += [s for s in self._antecedents(word, mentions) if all(s.kb_id_ != f.kb_id_ for f in found)]
+                    for span in self._antecedents(word, mentions):
+                        add(span)
                     continue
-                span = mentions.get(word.i) or self._actor_below(word, mentions)
-                if span is not None and all(span.kb_id_ != f.kb_id_ for f in found):
-                    found.append(span)
+                spans = [mentions[word.i]] if word.i in mentions else self._actors_below(word, mentions)
+                if not spans and word.lower_ in _MEMBERS:
+                    spans = self._group_of_members(word, mentions)
+                for span in spans:
+                    add(span)
+                    for extra in self._coordinated_demonyms(span):
+                        add(extra)
         return found
+
+    def _group_of_members(self, word: Token, mentions: dict) -> list[Span]:
+        """"its fighters", "fighters loyal to ISSP", "ISSP militants" (a compound the parser missed)."""
+        for child in word.children:
+            if child.dep_ == "poss" and child.lower_ in ("its", "their"):
+                clause = word.head
+                while clause.dep_ == "conj" and clause.head is not clause:
+                    clause = clause.head  # "JNIM attacked X, and its fighters ambushed Y"
+                    subjects = [c for c in clause.children if c.dep_ in _SUBJ and c.i in mentions]
+                    if subjects:
+                        return [mentions[subjects[0].i]]
+                return self._antecedents(child, mentions)
+            if child.dep_ in ("acl", "amod") and child.lemma_.lower() in _AFFILIATION | {"suspect"}:
+                inside = [mentions[t.i] for t in child.subtree if t.i in mentions]
+                if inside:
+                    return inside[:1]
+        left = word.doc[word.i - 1] if word.i > word.sent.start else None
+        if left is not None and left.i in mentions and mentions[left.i].end == word.i:
+            return [mentions[left.i]]
+        return []
+
+    def _coordinated_demonyms(self, span: Span) -> list[Span]:
+        """"Malian and Burkinabe soldiers": every demonym shares the head noun."""
+        kb = self._kb()
+        if span.label_ not in ("MILITARY", "STATE") or kb is None:
+            return []
+        anchor = span[0]
+        while anchor.dep_ == "conj" and anchor.head.i < anchor.i:
+            anchor = anchor.head
+        extra = []
+        for token in [anchor, *anchor.conjuncts]:
+            state = None if span.start <= token.i < span.end else self._demonyms.get(fold(token.text))
+            actor_id = kb.military_of(state) if span.label_ == "MILITARY" else state
+            if actor_id:
+                extra.append(Span(span.doc, token.i, token.i + 1, label=span.label_, kb_id=actor_id))
+        return extra
 
     @staticmethod
     def _list_members(head: Token, mentions: dict) -> list[Token]:
@@ -524,13 +593,18 @@ class RelationExtractor:
         previous = pronoun.doc[sent.start - 1].sent
         want_person = pronoun.lower_ in ("he", "she")
         for tok in previous:
-            span = mentions.get(tok.i)
-            if span is not None and tok.dep_ in ("nsubj", "nsubjpass") and (span.label_ == "PERSON") == want_person:
-                return [span]
+            if tok.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            spans = [mentions[tok.i]] if tok.i in mentions else self._actors_below(tok, mentions)
+            if not spans and tok.lower_ in _MEMBERS:
+                spans = self._group_of_members(tok, mentions)
+            if spans and (spans[0].label_ == "PERSON") == want_person:
+                return spans[:1]
         return []
 
-    def _actor_below(self, word: Token, mentions: dict) -> Span | None:
-        """Closest actor in an argument's noun phrase ("members of Mali's junta")."""
+    def _actors_below(self, word: Token, mentions: dict) -> list[Span]:
+        """Closest actor in an argument's noun phrase ("members of Mali's junta"),
+        with its conjuncts ("posts in Kayes and Niono")."""
         frontier = [word]
         depth = 0
         while frontier and depth < 4:
@@ -542,11 +616,13 @@ class RelationExtractor:
                     if child.dep_ == "prep" and child.lower_ not in _ARG_PREPS:
                         continue
                     if child.i in mentions:
-                        return mentions[child.i]
+                        spans = [mentions[child.i]]
+                        spans += [mentions[c.i] for c in child.conjuncts if c.i in mentions]
+                        return spans
                     nxt.append(child)
             frontier = nxt
             depth += 1
-        return None
+        return []
 
     @staticmethod
     def _rel(source: Span | None, target: Span, kind: str, implicit: bool = False) -> dict:
@@ -665,6 +741,10 @@ class RelationExtractor:
         """"allegedly", "accused of", "suspected", "is said to have",
         "according to unconfirmed reports"."""
         scope = [trigger, *self._governors(trigger, 4)]
+        for subject in [c for c in trigger.children if c.dep_ in _SUBJ]:
+            # "Fighters suspected of belonging to ISSP attacked..."
+            if any(c.dep_ == "acl" and c.lemma_.lower() in self.hedge_verbs for c in subject.children):
+                return True
         for tok in scope:
             lemma = tok.lemma_.lower()
             if tok is not trigger and (lemma in self.hedge_verbs or tok.lower_ in self.hedge_nouns):
@@ -741,6 +821,8 @@ class RelationExtractor:
             if span is None or span.label_ != "LOCATION" or span.kb_id_ in ends:
                 continue
             root = span.root
+            if root.dep_ == "compound" and root.head.dep_ == "pobj":
+                root = root.head  # "in Tillabéri ambush"
             if root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near", "outside", "around", "inside"):
                 return span.kb_id_
         return None
