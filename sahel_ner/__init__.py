@@ -9,8 +9,15 @@
 from __future__ import annotations
 
 from . import extensions  # noqa: F401  (registers Doc._ attributes)
+from .api import actors_frame, default_pipeline, extract, extract_many, relations_frame
+from .graph import build_graph
+from .models import Actor, ArticleResult, CorpusGraph, Mention, Relation, json_schema
 from .pipeline import base_model_name, load
 
 __version__ = "0.1.0"
 
-__all__ = ["load", "base_model_name", "__version__"]
+__all__ = [
+    "load", "base_model_name", "extract", "extract_many", "relations_frame", "actors_frame",
+    "default_pipeline", "build_graph", "Actor", "ArticleResult", "CorpusGraph", "Mention", "Relation",
+    "json_schema", "__version__",
+]

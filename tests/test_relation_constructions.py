@@ -12,6 +12,12 @@ Cases live in ``data/relation_cases.jsonl``, one construction per line::
 listed (flagged), threatened or planned actions are not. MET is symmetric, so
 its endpoints are compared unordered. ``date`` and ``location`` are optional and
 checked only where the case states them.
+
+``data/relation_gaps.jsonl`` holds, in the same format plus a ``gap`` reason,
+the constructions the current pipeline gets wrong (each traced to a parse the
+small English model gets wrong). They are measured, not hidden:
+``test_whole_suite_accuracy`` scores every case, gaps included, and fails if
+the share of exactly right cases drops.
 """
 from __future__ import annotations
 
@@ -23,7 +29,17 @@ from pathlib import Path
 import pytest
 
 CASES_PATH = Path(__file__).parent / "data" / "relation_cases.jsonl"
-CASES = [json.loads(line) for line in CASES_PATH.read_text(encoding="utf-8").splitlines() if line.strip()]
+GAPS_PATH = Path(__file__).parent / "data" / "relation_gaps.jsonl"
+
+
+def _read(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+CASES = _read(CASES_PATH)
+GAPS = _read(GAPS_PATH)
+# Share of all constructions (gaps included) the pipeline must get exactly right.
+MIN_SUITE_ACCURACY = 0.97
 RELATION_TYPES = {"MET", "SANCTIONED", "ATTACKED", "ARRESTED", "SUPPORTED"}
 SYMMETRIC_TYPES = {"MET"}
 FLAGS = ("negated", "hedged", "implicit")
@@ -51,6 +67,8 @@ def describe(relations: list[dict]) -> str:
 def test_suite_is_well_formed():
     """The suite itself: large enough, no duplicates, every type, enough negatives, valid fields."""
     assert len(CASES) >= 140
+    assert all(gap["gap"].strip() for gap in GAPS), "every known gap says why"
+    assert not {c["id"] for c in CASES} & {g["id"] for g in GAPS}
     ids = [case["id"] for case in CASES]
     assert not [i for i, n in Counter(ids).items() if n > 1], "duplicate case ids"
     texts = [case["text"] for case in CASES]
@@ -100,3 +118,13 @@ def test_relation_construction(run, case):
                 assert rel[field] in found, (
                     f"{case['note']}\n{case['text']}\n{rel['source']} -{rel['type']}-> {rel['target']}: "
                     f"{field} expected {rel[field]!r}, got {found}")
+
+
+def test_whole_suite_accuracy(run):
+    """Every construction, known gaps included: the exact-match rate may not drop."""
+    right = 0
+    for case in CASES + GAPS:
+        doc = run(case["text"], published=case["published"])
+        right += {relation_key(r) for r in doc._.relations} == {relation_key(r) for r in case["expected"]}
+    accuracy = right / len(CASES + GAPS)
+    assert accuracy >= MIN_SUITE_ACCURACY, f"{right}/{len(CASES + GAPS)} constructions exactly right"

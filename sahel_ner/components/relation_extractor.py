@@ -134,8 +134,6 @@ class RelationExtractor:
         for sent in doc.sents:
             if not self._is_prose(sent):
                 continue
-            for i in self._dateline(sent):
-                mentions.pop(i, None)
             self._add_inclusion(sent, doc, mentions, relations, seen)
             for token in sent:
                 for rtype, found in self._trigger_relations(token, mentions):
@@ -661,7 +659,7 @@ class RelationExtractor:
             "sentence": sent.text, "start": sent.start_char, "end": sent.end_char,
             "trigger": self._trigger_text(trigger), "trigger_start": trigger.idx,
             "confidence": round(confidence, 3), "negated": negated, "hedged": hedged,
-            "date": self._date(sent, doc),
+            "date": self._date(sent, doc, trigger),
             "location": target_id if target_type == "LOCATION" else self._location(trigger, sent, mentions, {source_id, target_id}),
             "implicit": implicit,
         })
@@ -806,12 +804,20 @@ class RelationExtractor:
         parts.sort(key=lambda t: t.i)
         return " ".join(t.text for t in parts)
 
-    def _date(self, sent: Span, doc: Doc) -> str | None:
-        for ent in sent.ents:
-            if ent.label_ == "DATE":
-                value = resolve_date(ent.text, doc._.published)
-                if value:
-                    return value
+    def _date(self, sent: Span, doc: Doc, trigger: Token | None = None) -> str | None:
+        """The stated date of the event: a date phrase hanging on the trigger's
+        clause wins over others in the sentence ("met on Wednesday ... since the
+        2021 coup"); a weekday alone gives no date."""
+        dates = [e for e in sent.ents if e.label_ == "DATE"]
+        if trigger is not None:
+            clause = {trigger.i, *(t.i for t in self._governors(trigger, 2))}
+            attached = [e for e in dates if e.root.head.i in clause or e.root.head.head.i in clause]
+            if attached:
+                dates = attached
+        for ent in dates:
+            if ent.root.head.lower_ in ("since", "until", "before", "after"):
+                continue
+            return resolve_date(ent.text, doc._.published)
         return None
 
     @staticmethod
@@ -827,16 +833,6 @@ class RelationExtractor:
                 return span.kb_id_
         return None
 
-    @staticmethod
-    def _dateline(sent: Span) -> range:
-        """Tokens of a dateline ("BAMAKO, Mali —") that opens a sentence: a place, not an actor."""
-        head = sent[:8]
-        if len(head) > 2 and head[0].is_upper and len(head[0]) > 2 and head[1].text == ",":
-            for tok in head:
-                if tok.text in ("—", "–", "--") or (tok.text == "-" and tok.i > 0 and tok.doc[tok.i - 1].whitespace_):
-                    return range(sent.start, tok.i)
-        return range(0)
-
     def _is_prose(self, sent: Span) -> bool:
         """A real sentence, not a menu line, link list or ticker fragment."""
         text = sent.text
@@ -845,7 +841,8 @@ class RelationExtractor:
         words = [t for t in sent if t.is_alpha]
         if len(words) < 3:
             return False
-        has_verb = any(t.pos_ in ("VERB", "AUX") for t in sent)
+        # headlines often have their verb tagged as a plural noun ("US sanctions Mali's defence chief")
+        has_verb = any(t.pos_ in ("VERB", "AUX") for t in sent) or sent.root.tag_ in ("NNS", "VBZ")
         title_case = sum(1 for t in words if t.is_title or t.is_upper) / len(words)
         return has_verb and not (title_case > 0.8 and len(words) > 6)
 
