@@ -4,7 +4,7 @@ Every writer goes through :func:`atomic_write`: the file is written to a
 temporary file in the same folder, synced, then renamed over the target, so a
 crash or Ctrl-C never leaves a half-written GraphML behind.
 
-Gephi notes (details in docs/usage.md):
+Gephi notes (details in README.md, "Opening the graph in Gephi"):
 - GraphML: key ids are the attribute names (Gephi maps ``label``, ``weight``,
   ``r``/``g``/``b`` by key id; networkx's ``d0..dN`` ids would make it take
   whatever lands on ``d3`` as the node label); every edge has a unique id; lists
