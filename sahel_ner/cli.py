@@ -31,13 +31,15 @@ app = typer.Typer(
 )
 
 
-def _pipeline(extra_actors: list[Path], extra_relations: list[Path], types: list[str] | None, base: str | None):
+def _pipeline(extra_actors: list[Path], extra_relations: list[Path], types: list[str] | None, base: str | None,
+              model: str | None = None):
     from .api import default_pipeline
     from .pipeline import load
 
-    if not (extra_actors or extra_relations or types or base):
+    if not (extra_actors or extra_relations or types or base or model):
         return default_pipeline()
-    return load(base=base, extra_actors=extra_actors, relation_types=types, extra_relation_dirs=extra_relations)
+    return load(base=base, extra_actors=extra_actors, relation_types=types, extra_relation_dirs=extra_relations,
+                model=model)
 
 
 def _check_writable(out_dir: Path) -> None:
@@ -66,6 +68,7 @@ def extract_command(
     drop_hedged: bool = typer.Option(False, "--drop-hedged/--keep-hedged", help="Graph: leave out hedged relations (\"reportedly\")"),
     drop_isolated: bool = typer.Option(False, "--drop-isolated/--keep-isolated", help="Graph: leave out actors without relations"),
     base: Optional[str] = typer.Option(None, "--base", help="Base spaCy pipeline (name or path)"),
+    model: Optional[str] = typer.Option(None, "--model", help="Add a trained relation classifier: sm, trf or a path (default: rules only)"),
 ) -> None:
     """Extract actors and relations from a folder of articles and write the graph.
 
@@ -89,7 +92,7 @@ def extract_command(
         if not path.exists():
             msg.fail(f"File or folder not found: {path}", exits=1)
     try:
-        nlp = _pipeline(extra_actors or [], extra_relations or [], type_list, base)
+        nlp = _pipeline(extra_actors or [], extra_relations or [], type_list, base, model)
     except (OSError, ValueError) as err:
         msg.fail("Cannot build the pipeline", str(err), exits=1)
     known_types = set(nlp.get_pipe("sahel_relation_extractor").types)

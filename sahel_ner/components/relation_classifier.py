@@ -12,8 +12,9 @@ Standalone (``spacy train``), it writes the pair scores to
 combines with the rules:
 
 - a rule relation whose mentions the classifier scores below ``drop_threshold``
-  for that type is dropped; the others take the classifier's probability as
-  ``confidence`` (negated and implicit relations are left as the rules made them);
+  for that type is dropped; the others keep the rules' ``confidence`` and get the
+  classifier's probability as ``classifier_confidence`` (negated and implicit
+  relations are left as the rules made them);
 - a pair the rules missed is added when its probability reaches
   ``add_threshold`` (``null`` turns additions off), with ``trigger`` the word
   that governs both mentions.
@@ -253,7 +254,7 @@ def make_relation_scorer() -> Callable:
         "model": DEFAULT_MODEL_CONFIG,
         "threshold": 0.5,
         "drop_threshold": 0.0,
-        "add_threshold": 0.9,
+        "add_threshold": 0.98,
         "extractor": "sahel_relation_extractor",
         "scorer": {"@scorers": "sahel_ner.relation_scorer.v1"},
     },
@@ -389,7 +390,7 @@ class RelationClassifier(TrainablePipe):
             if prob is None:
                 kept.append(rel)  # the classifier did not see these mentions: trust the rules
             elif prob >= self.drop_threshold:
-                kept.append({**rel, "confidence": round(prob, 3)})
+                kept.append({**rel, "classifier_confidence": round(prob, 3)})
         if self.add_threshold is not None:
             kept += self._additions(doc, pairs, rows, kept)
         doc._.relations = kept

@@ -131,8 +131,9 @@ class RelationExtractor:
                     mentions[i] = ent
         relations: list[dict] = []
         seen: set[tuple] = set()
+        skipped = self._link_list_lines(doc.text)
         for sent in doc.sents:
-            if not self._is_prose(sent):
+            if not self._is_prose(sent) or any(start <= sent.start_char < end for start, end in skipped):
                 continue
             self._add_inclusion(sent, doc, mentions, relations, seen)
             for token in sent:
@@ -672,9 +673,10 @@ class RelationExtractor:
 
     def _implicit_source(self, rtype: RelationType, sent: Span, doc: Doc, out: list, target: Span):
         """Agent of an agentless passive or nominal: the source of the last
-        relation of the same type in the preceding sentences, else the subject
-        actor of the nearest preceding sentence that has one of a fitting type
-        ("Washington announced new designations. X was among those sanctioned.")."""
+        relation of the same type in the article (the preceding sentences
+        first), else the subject actor of the nearest preceding sentence that
+        has one of a fitting type ("Washington announced new designations. X
+        was among those sanctioned.")."""
         sents = list(doc.sents)
         index = next((i for i, s in enumerate(sents) if s.start == sent.start), 0)
         window = sents[max(0, index - self.lookback):index]
@@ -683,14 +685,14 @@ class RelationExtractor:
         for rel in reversed(same_type):
             if rel["start"] >= window_start:
                 return rel["source"], self._type_of(doc, rel["source"])
+        if same_type:  # the article's earlier agent of the same kind of act
+            return same_type[-1]["source"], self._type_of(doc, same_type[-1]["source"])
         for prev in reversed(window[-2:]):
             for tok in prev:
                 if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT":
                     span = self._subject_actor(tok)
                     if span is not None and span.label_ in rtype.source_types and span.kb_id_ != target.kb_id_:
                         return span.kb_id_, span.label_
-        if same_type:  # the article's earlier agent of the same kind of act
-            return same_type[-1]["source"], self._type_of(doc, same_type[-1]["source"])
         return None
 
     @staticmethod
@@ -832,6 +834,29 @@ class RelationExtractor:
             if root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near", "outside", "around", "inside"):
                 return span.kb_id_
         return None
+
+    @staticmethod
+    def _link_list_lines(text: str, min_block: int = 3) -> list[tuple[int, int]]:
+        """Character ranges of link lists and menus: runs of at least three
+        consecutive short lines without final punctuation ("Most read" blocks,
+        teaser lists, tag clouds). A lone headline or "Read more:" line is kept."""
+        lines, offset = [], 0
+        for line in text.split("\n"):
+            stripped = line.strip()
+            if stripped:
+                words = stripped.split()
+                listy = len(words) <= 16 and stripped[-1] not in ".!?\"”'»)"
+                lines.append((offset, offset + len(line), listy))
+            offset += len(line) + 1
+        ranges, run = [], []
+        for start, end, listy in lines + [(0, 0, False)]:
+            if listy:
+                run.append((start, end))
+                continue
+            if len(run) >= min_block:
+                ranges += run
+            run = []
+        return ranges
 
     def _is_prose(self, sent: Span) -> bool:
         """A real sentence, not a menu line, link list or ticker fragment."""
