@@ -19,7 +19,6 @@ gazetteer does not need every combination spelled out.
 """
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -85,7 +84,7 @@ class KnowledgeBase:
     # -- construction -------------------------------------------------------
     @classmethod
     def load(cls, lang: str = "en", extra: Iterable[str | os.PathLike] = ()) -> "KnowledgeBase":
-        actors = [Actor.from_record(r, f"actors.jsonl") for r in read_jsonl(lang, "actors.jsonl")]
+        actors = [Actor.from_record(r, "actors.jsonl") for r in read_jsonl(lang, "actors.jsonl")]
         paths = list(extra)
         env = os.environ.get("SAHEL_NER_ACTORS")
         if env:

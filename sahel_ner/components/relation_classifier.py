@@ -437,8 +437,8 @@ class RelationClassifier(TrainablePipe):
 
     @staticmethod
     def _hedged(rules, trigger, sent) -> bool:
-        check = getattr(rules, "_is_hedged", None)
-        return bool(check(trigger, sent)) if check else False
+        cues = getattr(rules, "cues", None)
+        return bool(cues.is_hedged(trigger)) if cues is not None else False
 
 
 def _governor(head: Span, child: Span):

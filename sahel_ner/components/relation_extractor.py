@@ -30,8 +30,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import extensions  # noqa: F401
 from ..dates import resolve_date
-from ..relation_types import ALL_TYPES, RelationType, load_packaged_types, load_type_dir
-from ..resources import read_json
+from ..cues import Cues, governors
+from ..relation_types import RelationType, load_packaged_types, load_type_dir
 from ..text import fold
 
 ACTOR_LABELS = {"PERSON", "ARMED_GROUP", "STATE", "MILITARY", "ORGANIZATION", "LOCATION"}
@@ -40,17 +40,16 @@ ACTOR_LABELS = {"PERSON", "ARMED_GROUP", "STATE", "MILITARY", "ORGANIZATION", "L
 _ARG_DEPS = {"compound", "amod", "poss", "nmod", "appos", "prep", "pobj", "conj", "cc", "det", "nummod", "quantmod", "case", "punct"}
 _ARG_PREPS = {"of", "in", "at", "near", "from", "outside", "inside", "including", "among"}
 _PRONOUNS = {"it", "they", "he", "she", "we"}
-# Verbs that report what their subject did ("the army said it had struck...").
 # Nouns for the members of a group: "ISSP militants", "its fighters", "fighters loyal to X".
 _MEMBERS = {"fighters", "militants", "gunmen", "jihadists", "members", "insurgents", "rebels", "combatants",
             "assailants", "attackers", "elements", "men", "troops", "soldiers", "forces", "mercenaries"}
 _AFFILIATION = {"belong", "link", "loyal", "affiliate", "allied", "tie", "connect"}
+# Verbs that report what their subject did ("the army said it had struck...").
 _REPORTING = {"say", "announce", "claim", "report", "state", "tell", "confirm", "add", "declare", "insist", "acknowledge", "admit", "explain", "note"}
 # Verbs whose subject is on the receiving end of a nominal trigger ("the army has the support of Russia").
 _RECEIVING = {"have", "enjoy", "receive", "get", "win", "secure", "obtain", "gain", "accept", "welcome", "benefit"}
 _SUBJ = {"nsubj", "csubj"}
 _PASS_SUBJ = {"nsubjpass", "csubjpass"}
-_CLAUSE_LINKS = {"conj", "xcomp", "advcl", "ccomp", "relcl", "acl", "pcomp", "dep"}
 
 CONFIDENCE = {"verb": 0.9, "noun": 0.85, "light": 0.85, "implicit": 0.6}
 
@@ -76,7 +75,7 @@ class RelationExtractor:
         self.min_confidence = min_confidence
         self.selected = {t.upper() for t in types} if types else None
         self.types: dict[str, RelationType] = load_packaged_types(lang)
-        self.cues = read_json(lang, "cues.json")
+        self.cues = Cues(lang)
         self._demonyms: dict[str, str] = {}
         self._index()
 
@@ -103,21 +102,6 @@ class RelationExtractor:
                 self.by_verb.setdefault(lemma, []).append(rtype)
             for noun in rtype.nouns:
                 self.by_noun.setdefault(noun, []).append(rtype)
-        c = self.cues
-        self.neg_words = set(c["negation_words"])
-        self.hedge_adverbs = set(c["hedge_adverbs"])
-        self.hedge_verbs = set(c["hedge_verbs"])
-        self.hedge_nouns = set(c["hedge_nouns"])
-        self.hedge_modals = set(c["hedge_modals"])
-        self.modal_verbs = set(c["modal_verbs"])
-        self.modal_nouns = set(c["modal_nouns"])
-        self.future_aux = set(c["future_auxiliaries"])
-        self.conditional = set(c["conditional_marks"])
-        self.lookback = int(c["implicit_lookback_sentences"])
-        self.negating_governors = set(c["negating_governors"])
-        self.negating_determiners = set(c["negating_determiners"])
-        self.hedge_report_verbs = set(c["hedge_report_verbs"])
-        self.hedge_sources = set(c["hedge_sources"])
 
     # -- pipeline -------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -152,7 +136,7 @@ class RelationExtractor:
         subject = [c for c in root.children if c.dep_ == "nsubj"]
         if not subject or subject[0].lower_ not in ("group", "detainees", "those", "suspects", "list", "people", "individuals", "officials"):
             return
-        previous = [r for r in out if r["type"] in ("ARRESTED", "SANCTIONED") and r["end"] <= sent.start_char
+        previous = [r for r in out if self.types[r["type"]].implicit_agent_nominal and r["end"] <= sent.start_char
                     and sent.start_char - r["end"] < 600]
         if not previous:
             return
@@ -404,9 +388,9 @@ class RelationExtractor:
                     sources = self._actors_of(subjects, mentions)
                     implicit = any(self._is_cross_sentence(t, mentions) for t in subjects)
                 kind = "light"
-        if rtype.type != "ATTACKED":
+        if "LOCATION" not in rtype.target_types:
             targets = [t for t in targets if t.label_ != "LOCATION" or rtype.capital_as_state]
-        elif sources and not targets:
+        elif sources and not targets:  # "killings in Diafarabé": the place is the target when no actor is
             targets = [p for p in self._actors_of(places, mentions) if p.label_ == "LOCATION"] or self._place_below(noun, mentions)
         targets = self._prefer_actors(targets)
         if rtype.symmetric:
@@ -630,7 +614,7 @@ class RelationExtractor:
     # -- flags, dates, places, output ------------------------------------------
     def _finish(self, rel: dict, rtype: RelationType, trigger: Token, sent: Span, doc: Doc, mentions: dict,
                 seats: dict, out: list, seen: set) -> None:
-        if self._is_modal(trigger, rtype):
+        if self.cues.is_modal(trigger, rtype):
             return
         source, target = rel["source"], rel["target"]
         implicit = source is None or rel["kind"] == "implicit"
@@ -650,8 +634,8 @@ class RelationExtractor:
         if key in seen:
             return
         seen.add(key)
-        negated = self._is_negated(trigger, rtype)
-        hedged = self._is_hedged(trigger, sent)
+        negated = self.cues.is_negated(trigger, rtype)
+        hedged = self.cues.is_hedged(trigger)
         confidence = CONFIDENCE[rel["kind"]] - (0.1 if hedged else 0.0)
         if confidence < self.min_confidence:
             return
@@ -679,7 +663,7 @@ class RelationExtractor:
         was among those sanctioned.")."""
         sents = list(doc.sents)
         index = next((i for i, s in enumerate(sents) if s.start == sent.start), 0)
-        window = sents[max(0, index - self.lookback):index]
+        window = sents[max(0, index - self.cues.lookback):index]
         window_start = window[0].start_char if window else sent.start_char
         same_type = [r for r in out if r["type"] == rtype.type and r["source"] != target.kb_id_]
         for rel in reversed(same_type):
@@ -711,92 +695,6 @@ class RelationExtractor:
                 return actor["type"]
         return "STATE"
 
-    def _governors(self, trigger: Token, limit: int = 4) -> list[Token]:
-        chain, tok = [], trigger
-        while tok.head is not tok and len(chain) < limit:
-            tok = tok.head
-            chain.append(tok)
-        return chain
-
-    def _is_negated(self, trigger: Token, rtype: RelationType) -> bool:
-        """"did not meet", "never arrested", "without meeting", "failed to
-        capture", "denied attacking", "lifted sanctions", "no evidence that..."."""
-        chain = [trigger, *self._governors(trigger, 3)]
-        for depth, tok in enumerate(chain):
-            if depth and chain[depth - 1].dep_ not in ("dobj", "obj", "pobj", "prep", "xcomp", "pcomp", "ccomp", "acl",
-                                                       "nsubjpass", "conj", "aux", "relcl"):
-                break
-            for c in tok.children:
-                if c.dep_ == "neg" or (c.dep_ in ("det", "advmod") and c.lower_ in self.neg_words - {"no"}):
-                    return True
-                if depth and c.dep_ == "det" and c.lower_ in self.negating_determiners:
-                    return True  # "there is no evidence that Ukraine armed JNIM"
-            if depth and (tok.lemma_.lower() in rtype.negating_verbs or tok.lemma_.lower() in self.negating_governors):
-                return True
-            if tok.lower_ == "without" and tok.pos_ == "ADP":
-                return True
-        return False
-
-    def _is_hedged(self, trigger: Token, sent: Span) -> bool:
-        """"allegedly", "accused of", "suspected", "is said to have",
-        "according to unconfirmed reports"."""
-        scope = [trigger, *self._governors(trigger, 4)]
-        for subject in [c for c in trigger.children if c.dep_ in _SUBJ]:
-            # "Fighters suspected of belonging to ISSP attacked..."
-            if any(c.dep_ == "acl" and c.lemma_.lower() in self.hedge_verbs for c in subject.children):
-                return True
-        for tok in scope:
-            lemma = tok.lemma_.lower()
-            if tok is not trigger and (lemma in self.hedge_verbs or tok.lower_ in self.hedge_nouns):
-                return True
-            if tok is not trigger and lemma in self.hedge_report_verbs and any(c.dep_ == "auxpass" for c in tok.children):
-                return True  # "is said to have met", "is believed to have supplied"
-            for child in tok.children:
-                if child.lower_ in self.hedge_adverbs or (child.dep_ == "aux" and child.lower_ in self.hedge_modals):
-                    return True
-                if child.dep_ in ("amod", "advmod") and child.lower_ in ("alleged", "suspected", "reported", "apparent", "purported"):
-                    return True
-                if child.dep_ == "prep" and child.lower_ == "according" and any(
-                        t.lower_ in self.hedge_sources for t in child.subtree):
-                    return True
-        return False
-
-    def _is_modal(self, trigger: Token, rtype: RelationType) -> bool:
-        """Threatened, planned or conditional: not asserted as having happened.
-        Looks at the trigger's own clause and the one predicate governing it
-        ("vowed to attack", "threatened an assault", "plans for sanctions")."""
-        if trigger.sent.text.rstrip().endswith("?"):
-            return True
-        tok = trigger
-        if tok.dep_ in ("dobj", "obj", "nsubjpass") and tok.head.lemma_.lower() in rtype.light_verbs:
-            tok = tok.head  # "launched an attack": the light verb's clause counts
-        elif tok.dep_ == "pobj" and tok.head.dep_ == "prep":
-            tok = tok.head  # "plans for an attack"
-        elif tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("NOUN", "PROPN"):
-            # "talks between Bamako and the FLA could resume"
-            if tok.head.lemma_ != "be" and any(c.dep_ == "aux" and c.lower_ in self.future_aux | self.hedge_modals
-                                               for c in tok.head.children):
-                return True
-        for _ in range(2):
-            for child in tok.children:
-                if child.dep_ == "aux" and child.lower_ in self.future_aux:
-                    return True
-                if child.dep_ == "mark" and child.lower_ in self.conditional:
-                    return True
-            head = tok.head
-            if head is tok:
-                return False
-            lemma = head.lemma_.lower()
-            if tok.dep_ == "conj" and tok.tag_ in ("VBD", "VBZ") and head.tag_ == "VB":
-                return False  # "urged X to reform and sanctioned Y": a finite verb is not inside "to ..."
-            if tok.dep_ in ("xcomp", "ccomp", "dobj", "obj", "prep", "acl", "compound", "nsubj", "pcomp") and (
-                    lemma in self.modal_verbs or head.lower_ in self.modal_nouns) and lemma not in rtype.light_verbs:
-                return True
-            if tok.dep_ not in ("xcomp", "conj"):
-                return False  # "demanded an investigation into killings": the killings are not demanded
-            tok = head
-        return False
-
     @staticmethod
     def _trigger_text(trigger: Token) -> str:
         parts = [trigger]
@@ -812,7 +710,7 @@ class RelationExtractor:
         2021 coup"); a weekday alone gives no date."""
         dates = [e for e in sent.ents if e.label_ == "DATE"]
         if trigger is not None:
-            clause = {trigger.i, *(t.i for t in self._governors(trigger, 2))}
+            clause = {trigger.i, *(t.i for t in governors(trigger, 2))}
             attached = [e for e in dates if e.root.head.i in clause or e.root.head.head.i in clause]
             if attached:
                 dates = attached

@@ -15,7 +15,6 @@ import time
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 from ..components.relation_classifier import RELATION_TYPES, SYMMETRIC
 
