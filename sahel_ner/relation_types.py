@@ -36,6 +36,9 @@ express the relation and where its arguments sit. The keys:
 ``capital_as_state``        a capital at either end stands for its state
 ``negating_verbs``          verbs that negate the relation when they govern its
                             trigger ("*lifted* sanctions", "*denied* attacking")
+``defender_verbs``          verbs whose subject is on the receiving end of the
+                            nominal trigger they govern ("the army *repelled*
+                            an assault by JNIM": JNIM attacked the army)
 ``implicit_agent``          an agentless passive takes its source from the
                             preceding sentences (marked ``implicit``)
 ``implicit_agent_nominal``  the same for a nominal without a source ("the
@@ -77,6 +80,7 @@ class RelationType:
     target_types: set[str] = field(default_factory=set)
     capital_as_state: bool = False
     negating_verbs: set[str] = field(default_factory=set)
+    defender_verbs: set[str] = field(default_factory=set)
     implicit_agent: bool = False
     implicit_agent_nominal: bool = False
     description: str = ""

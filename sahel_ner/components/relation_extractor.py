@@ -42,7 +42,8 @@ _ARG_PREPS = {"of", "in", "at", "near", "from", "outside", "inside", "including"
 _PRONOUNS = {"it", "they", "he", "she", "we"}
 # Nouns for the members of a group: "ISSP militants", "its fighters", "fighters loyal to X".
 _MEMBERS = {"fighters", "militants", "gunmen", "jihadists", "members", "insurgents", "rebels", "combatants",
-            "assailants", "attackers", "elements", "men", "troops", "soldiers", "forces", "mercenaries"}
+            "assailants", "attackers", "elements", "men", "troops", "soldiers", "forces", "mercenaries",
+            "drones", "aircraft", "jets", "warplanes", "helicopters", "artillery", "units", "planes"}
 _AFFILIATION = {"belong", "link", "loyal", "affiliate", "allied", "tie", "connect"}
 # Verbs that report what their subject did ("the army said it had struck...").
 _REPORTING = {"say", "announce", "claim", "report", "state", "tell", "confirm", "add", "declare", "insist", "acknowledge", "admit", "explain", "note"}
@@ -363,6 +364,8 @@ class RelationExtractor:
             if by_preps:
                 places += [c for b in by_preps for p in b.children if p.dep_ == "prep"
                            and p.lower_ in rtype.noun_location_preps for c in p.children if c.dep_ == "pobj"]
+        target_heads += [c for b in by_preps for p in b.children if p.dep_ == "prep"
+                         and p.lower_ in rtype.noun_target_preps for c in p.children if c.dep_ == "pobj"]
         sources += [s for s in self._actors_of(by_preps, mentions) if all(s.kb_id_ != x.kb_id_ for x in sources)]
         targets = self._actors_of(target_heads, mentions)
         if not targets and sources and not target_heads and noun.dep_ in ("ROOT", "appos", "dobj") and \
@@ -380,7 +383,11 @@ class RelationExtractor:
             if not targets:  # "took X into custody", "placed X under house arrest", "X was taken into custody"
                 targets = self._actors_of([c for c in light.children if c.dep_ in ("dobj", "obj", "nsubjpass")
                                            and c is not anchor], mentions)
-            if not sources:
+            if light.lemma_.lower() in rtype.defender_verbs:
+                # "Malian troops repelled an assault by JNIM": the subject was attacked
+                if not targets:
+                    targets = self._actors_of(self._subjects(light), mentions)
+            elif not sources:
                 if any(c.dep_ == "auxpass" for c in light.children):
                     sources = self._actors_of([t for c in light.children if c.dep_ == "agent" for t in c.children], mentions)
                 else:
@@ -414,7 +421,8 @@ class RelationExtractor:
         if verb.pos_ not in ("VERB", "AUX"):
             return None
         lemma = verb.lemma_.lower()
-        return verb if lemma in rtype.light_verbs or lemma in rtype.negating_verbs else None
+        carries = rtype.light_verbs | rtype.negating_verbs | rtype.defender_verbs
+        return verb if lemma in carries else None
 
     def _modifier_sources(self, noun: Token, mentions: dict) -> list[Token]:
         """Possessor or compound actor of a nominal trigger: "JNIM's attack",
@@ -505,6 +513,8 @@ class RelationExtractor:
         for child in word.children:
             if child.dep_ == "poss" and child.lower_ in ("its", "their"):
                 clause = word.head
+                if clause.dep_ in ("ccomp", "advcl") and clause.head.lemma_.lower() in _REPORTING:
+                    return self._actors_of(self._subjects(clause.head), mentions)  # "the army said its drones struck"
                 while clause.dep_ == "conj" and clause.head is not clause:
                     clause = clause.head  # "JNIM attacked X, and its fighters ambushed Y"
                     subjects = [c for c in clause.children if c.dep_ in _SUBJ and c.i in mentions]
@@ -634,6 +644,7 @@ class RelationExtractor:
         if key in seen:
             return
         seen.add(key)
+        words = self._trigger_words(trigger)
         negated = self.cues.is_negated(trigger, rtype)
         hedged = self.cues.is_hedged(trigger)
         confidence = CONFIDENCE[rel["kind"]] - (0.1 if hedged else 0.0)
@@ -642,7 +653,7 @@ class RelationExtractor:
         out.append({
             "source": source_id, "target": target_id, "type": rtype.type,
             "sentence": sent.text, "start": sent.start_char, "end": sent.end_char,
-            "trigger": self._trigger_text(trigger), "trigger_start": trigger.idx,
+            "trigger": " ".join(t.text for t in words), "trigger_start": words[0].idx,
             "confidence": round(confidence, 3), "negated": negated, "hedged": hedged,
             "date": self._date(sent, doc, trigger),
             "location": target_id if target_type == "LOCATION" else self._location(trigger, sent, mentions, {source_id, target_id}),
@@ -696,13 +707,12 @@ class RelationExtractor:
         return "STATE"
 
     @staticmethod
-    def _trigger_text(trigger: Token) -> str:
-        parts = [trigger]
-        parts += [c for c in trigger.children if c.dep_ == "prt"]
-        if trigger.dep_ in ("dobj",) and trigger.head.pos_ == "VERB":
-            parts.append(trigger.head)
-        parts.sort(key=lambda t: t.i)
-        return " ".join(t.text for t in parts)
+    def _trigger_words(trigger: Token) -> list[Token]:
+        """The trigger as a reader would quote it: "held talks", "carried out", "stormed"."""
+        words = [trigger, *(c for c in trigger.children if c.dep_ == "prt")]
+        if trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB":
+            words.append(trigger.head)
+        return sorted(words, key=lambda t: t.i)
 
     def _date(self, sent: Span, doc: Doc, trigger: Token | None = None) -> str | None:
         """The stated date of the event: a date phrase hanging on the trigger's
