@@ -60,7 +60,8 @@ DEFAULT_PARTITION_SIZE = 100  # files per task: small enough to stream and balan
 # -- the pipeline on the workers ------------------------------------------------------
 def pipeline_options(base: str | None = None, extra_actors: Iterable[str | os.PathLike] = (),
                      relation_types: Iterable[str] | None = None,
-                     extra_relation_dirs: Iterable[str | os.PathLike] = ()) -> dict:
+                     extra_relation_dirs: Iterable[str | os.PathLike] = (),
+                     model: str | os.PathLike | None = None) -> dict:
     """Keyword arguments of :func:`sahel_ner.load` for the workers, as plain
     values (absolute paths: workers may run elsewhere, from another directory)."""
     options: dict[str, Any] = {}
@@ -72,6 +73,8 @@ def pipeline_options(base: str | None = None, extra_actors: Iterable[str | os.Pa
         options["relation_types"] = sorted(relation_types)
     if extra_relation_dirs:
         options["extra_relation_dirs"] = [str(Path(p).resolve()) for p in extra_relation_dirs]
+    if model:
+        options["model"] = str(Path(model).resolve()) if Path(model).exists() else str(model)
     return options
 
 

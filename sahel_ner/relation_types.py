@@ -39,6 +39,9 @@ express the relation and where its arguments sit. The keys:
 ``defender_verbs``          verbs whose subject is on the receiving end of the
                             nominal trigger they govern ("the army *repelled*
                             an assault by JNIM": JNIM attacked the army)
+``receiver_verbs``          per verb, the prepositions introducing the source
+                            when the subject is the target ("the army
+                            *received* drones *from* Turkey")
 ``implicit_agent``          an agentless passive takes its source from the
                             preceding sentences (marked ``implicit``)
 ``implicit_agent_nominal``  the same for a nominal without a source ("the
@@ -81,6 +84,7 @@ class RelationType:
     capital_as_state: bool = False
     negating_verbs: set[str] = field(default_factory=set)
     defender_verbs: set[str] = field(default_factory=set)
+    receiver_verbs: dict[str, list[str]] = field(default_factory=dict)
     implicit_agent: bool = False
     implicit_agent_nominal: bool = False
     description: str = ""

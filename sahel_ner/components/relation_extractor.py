@@ -45,6 +45,10 @@ _MEMBERS = {"fighters", "militants", "gunmen", "jihadists", "members", "insurgen
             "assailants", "attackers", "elements", "men", "troops", "soldiers", "forces", "mercenaries",
             "drones", "aircraft", "jets", "warplanes", "helicopters", "artillery", "units", "planes"}
 _AFFILIATION = {"belong", "link", "loyal", "affiliate", "allied", "tie", "connect"}
+# Participles that tie a thing to the actor behind it: "a base held by Malian troops",
+# "drones operated by the AES force", "an aircraft parked at the airport".
+_HOLDING = {"hold", "occupy", "man", "run", "operate", "control", "guard", "use", "fly", "command", "lead",
+            "park", "station", "base", "locate", "deploy", "own"}
 # Verbs that report what their subject did ("the army said it had struck...").
 _REPORTING = {"say", "announce", "claim", "report", "state", "tell", "confirm", "add", "declare", "insist", "acknowledge", "admit", "explain", "note"}
 # Verbs whose subject is on the receiving end of a nominal trigger ("the army has the support of Russia").
@@ -167,8 +171,9 @@ class RelationExtractor:
         if token.pos_ in ("VERB", "AUX") or (token.tag_.startswith("VB")):
             for rtype in self.by_verb.get(lemma, ()):
                 yield rtype, self._verb_relations(token, rtype, mentions)
-        if token.pos_ in ("NOUN", "PROPN") or token.tag_.startswith("NN") or (
-                token.pos_ == "ADJ" and token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass")):
+        # nouns, plus words the tagger got wrong in a noun's slot ("a counter-offensive", "with backing from")
+        misread = (token.pos_ == "ADJ" or token.tag_ == "VBG") and token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass")
+        if token.pos_ in ("NOUN", "PROPN") or token.tag_.startswith("NN") or misread:
             word = token.lower_
             for rtype in self.by_noun.get(word, ()) or self.by_noun.get(lemma, ()):
                 yield rtype, self._noun_relations(token, rtype, mentions)
@@ -197,6 +202,14 @@ class RelationExtractor:
                 not self._object_qualifies(verb, rtype, preps, passive):
             return []
         agent = [t for c in children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"]
+        if lemma in rtype.receiver_verbs and not passive:
+            # "The Malian army received attack helicopters from Nigeria": the subject receives
+            givers = [c for p in children if p.dep_ == "prep" and p.lower_ in rtype.receiver_verbs[lemma]
+                      for c in p.children if c.dep_ == "pobj"]
+            givers += [c for o in objects for p in o.children if p.dep_ == "prep"
+                       and p.lower_ in rtype.receiver_verbs[lemma] for c in p.children if c.dep_ == "pobj"]
+            return [self._rel(g, r, "verb") for g in self._actors_of(givers, mentions)
+                    for r in self._actors_of(self._subjects(verb), mentions)]
         implicit_source = False
         if passive:
             sources = self._actors_of(agent, mentions)
@@ -371,12 +384,15 @@ class RelationExtractor:
         if not targets and sources and not target_heads and noun.dep_ in ("ROOT", "appos", "dobj") and \
                 noun.tag_ in ("NNS", "VBZ"):
             targets = self._headline_object(noun, mentions)  # "EU sanctions Mali junta members"
-        if light is None and anchor.dep_ in ("dobj", "obj") and anchor.head.lemma_.lower() in _RECEIVING:
-            # "the army has the support of Russia": the "of"/"from" actor gives, the subject receives
+        receiving = anchor.dep_ in ("dobj", "obj") and anchor.head.lemma_.lower() in _RECEIVING
+        with_phrase = anchor.dep_ == "pobj" and anchor.head.lower_ == "with" and anchor.head.head.pos_ in ("VERB", "AUX")
+        if light is None and (receiving or with_phrase):
+            # "the army has the support of Russia", "with backing from JNIM, the force expanded":
+            # the "of"/"from" actor gives, the clause's subject receives
             givers = self._actors_of([c for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
                                       for c in p.children if c.dep_ == "pobj"], mentions)
             if givers:
-                receivers = self._actors_of(self._subjects(anchor.head), mentions)
+                receivers = self._actors_of(self._subjects(anchor.head if receiving else anchor.head.head), mentions)
                 return [self._rel(g, r, "noun") for g in givers for r in receivers]
         kind, implicit = "noun", False
         if light is not None:
@@ -384,9 +400,10 @@ class RelationExtractor:
                 targets = self._actors_of([c for c in light.children if c.dep_ in ("dobj", "obj", "nsubjpass")
                                            and c is not anchor], mentions)
             if light.lemma_.lower() in rtype.defender_verbs:
-                # "Malian troops repelled an assault by JNIM": the subject was attacked
-                if not targets:
-                    targets = self._actors_of(self._subjects(light), mentions)
+                # "Malian troops repelled an assault by JNIM", "French forces came under attack
+                # from X": the subject was attacked (a place named too is only the scene)
+                defenders = self._actors_of(self._subjects(light), mentions)
+                targets = defenders or targets
             elif not sources:
                 if any(c.dep_ == "auxpass" for c in light.children):
                     sources = self._actors_of([t for c in light.children if c.dep_ == "agent" for t in c.children], mentions)
@@ -416,7 +433,9 @@ class RelationExtractor:
         if noun.dep_ not in ("dobj", "obj", "nsubjpass", "attr", "pobj"):
             return None
         verb = noun.head
-        if verb.pos_ == "ADP":  # "carried out strikes against", "put under arrest"
+        if verb.pos_ == "ADP":  # "put under arrest", "took into custody", "kept in detention"
+            if verb.lower_ not in ("under", "into", "in"):
+                return None
             verb = verb.head
         if verb.pos_ not in ("VERB", "AUX"):
             return None
@@ -521,7 +540,7 @@ class RelationExtractor:
                     if subjects:
                         return [mentions[subjects[0].i]]
                 return self._antecedents(child, mentions)
-            if child.dep_ in ("acl", "amod") and child.lemma_.lower() in _AFFILIATION | {"suspect"}:
+            if child.dep_ in ("acl", "amod") and child.lemma_.lower() in _AFFILIATION | _HOLDING | {"suspect"}:
                 inside = [mentions[t.i] for t in child.subtree if t.i in mentions]
                 if inside:
                     return inside[:1]
@@ -604,6 +623,12 @@ class RelationExtractor:
             nxt = []
             for tok in frontier:
                 for child in sorted(tok.children, key=lambda c: c.dep_ != "appos"):
+                    if child.dep_ == "acl" and child.lemma_.lower() in _HOLDING:
+                        nxt.append(child)  # "a base held by Malian troops"
+                        continue
+                    if child.dep_ == "agent":
+                        nxt.append(child)
+                        continue
                     if child.dep_ not in _ARG_DEPS or child.dep_ == "conj":
                         continue
                     if child.dep_ == "prep" and child.lower_ not in _ARG_PREPS:

@@ -1,0 +1,101 @@
+"""The batch on a 2-worker Dask LocalCluster gives the same files as one process.
+
+One cluster for the module (starting it and building the pipeline on both
+workers is most of the cost); the sample folder is examples/articles/, whose
+.txt, .md, .html and .json files exercise every reader on the workers.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("distributed")
+
+from sahel_ner import distributed  # noqa: E402
+from sahel_ner.batch import run_batch  # noqa: E402
+from sahel_ner.models import ArticleResult  # noqa: E402
+
+SAMPLES = Path(__file__).resolve().parent.parent / "examples" / "articles"
+OUTPUT_FILES = ("articles.jsonl", "graph.graphml", "graph.gexf", "nodes.csv", "edges.csv", "graph.json")
+
+
+@pytest.fixture(scope="module")
+def client():
+    with distributed.local_client(n_workers=2) as client:
+        yield client
+
+
+@pytest.fixture(scope="module")
+def single_process(nlp, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("single")
+    run_batch(nlp, SAMPLES, out)
+    return out
+
+
+def _assert_same_files(expected: Path, actual: Path) -> None:
+    for name in OUTPUT_FILES:
+        assert (actual / name).read_bytes() == (expected / name).read_bytes(), f"{name} differs"
+    assert not (actual / ".partial").exists(), "the partition files are removed after the merge"
+
+
+def test_two_workers_write_the_same_files_as_one_process(client, single_process, tmp_path):
+    results = distributed.extract(SAMPLES, client, out_dir=tmp_path, partitions=4)
+
+    _assert_same_files(single_process, tmp_path)
+    lines = (single_process / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [r.to_json_line() for r in results] == lines  # the returned results, in input order
+    assert len(client.scheduler_info()["workers"]) == 2
+    assert any(r.relations for r in results)
+
+
+def test_each_worker_builds_the_pipeline_once(client, tmp_path):
+    distributed.extract(SAMPLES, client, out_dir=tmp_path, partitions=6)
+
+    def pipeline_id(dask_worker):
+        plugin = dask_worker.plugins[distributed.PLUGIN_NAME]
+        return id(plugin.nlp), id(distributed.worker_pipeline({}))
+
+    for built_by_plugin, used_by_tasks in client.run(pipeline_id).values():
+        assert built_by_plugin == used_by_tasks
+
+
+def test_an_interrupted_run_resumes_to_the_same_files(client, single_process, tmp_path):
+    class Interrupted(Exception):
+        pass
+
+    seen: list[ArticleResult] = []
+
+    def stop_after_first_partition(result: ArticleResult) -> None:
+        seen.append(result)
+        raise Interrupted  # the client dies once one partition is saved
+
+    with pytest.raises(Interrupted):
+        distributed.extract(SAMPLES, client, out_dir=tmp_path, partitions=4, on_result=stop_after_first_partition)
+    saved = list((tmp_path / distributed.PARTS_DIR).glob("part-*.jsonl"))
+    assert saved and not (tmp_path / "articles.jsonl").exists()
+
+    report = distributed.run_batch(SAMPLES, tmp_path, scheduler=client.scheduler.address, partitions=4, resume=True)
+
+    assert report.resumed >= 1
+    assert report.articles == len((single_process / "articles.jsonl").read_text(encoding="utf-8").splitlines())
+    _assert_same_files(single_process, tmp_path)
+
+
+def test_an_unreadable_file_gets_its_error_line_and_the_rest_goes_on(client, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a-attack.txt").write_text(
+        "Published: 2025-05-12\n\nJNIM fighters stormed an army post in Djibo on Sunday, killing several soldiers.\n",
+        encoding="utf-8")
+    (folder / "b-broken.txt").write_bytes(b"\x00\x01\x02binary\x00" * 50)
+    (folder / "c-talks.txt").write_text(
+        "Mali's foreign minister Abdoulaye Diop held talks with Rudolph Atallah in Bamako on July 9.\n",
+        encoding="utf-8")
+
+    results = distributed.extract(folder, client, out_dir=tmp_path / "out", partitions=2)
+
+    assert [r.id for r in results] == ["a-attack", "b-broken", "c-talks"]
+    assert results[1].error and not results[1].relations
+    assert results[0].error is None and results[2].error is None
+    assert ("jnim", "ATTACKED") in {(r.source, r.type) for r in results[0].relations}
