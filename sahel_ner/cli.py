@@ -69,6 +69,7 @@ def extract_command(
     drop_isolated: bool = typer.Option(False, "--drop-isolated/--keep-isolated", help="Graph: leave out actors without relations"),
     base: Optional[str] = typer.Option(None, "--base", help="Base spaCy pipeline (name or path)"),
     model: Optional[str] = typer.Option(None, "--model", help="Add a trained relation classifier: sm, trf or a path (default: rules only)"),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Run on Dask: 'local' (a LocalCluster, one worker per core) or a scheduler address tcp://HOST:PORT; same outputs (see docs/distributed.md)"),
 ) -> None:
     """Extract actors and relations from a folder of articles and write the graph.
 
@@ -116,9 +117,18 @@ def extract_command(
             bar.update(1)
 
         try:
-            report = run_batch(nlp, input_dir, output, formats=chosen_formats, n_process=n_process,
-                               batch_size=batch_size, resume=resume, max_bytes=settings["max_bytes"],
-                               graph_options=options, settings=settings, on_result=progress)
+            if scheduler:
+                from .distributed import pipeline_options, run_batch as run_on_dask
+
+                report = run_on_dask(input_dir, output, scheduler=scheduler, formats=chosen_formats,
+                                     batch_size=batch_size, resume=resume, max_bytes=settings["max_bytes"],
+                                     graph_options=options, settings=settings, on_result=progress,
+                                     pipeline_options=pipeline_options(base, extra_actors or [], type_list,
+                                                                       extra_relations or [], model))
+            else:
+                report = run_batch(nlp, input_dir, output, formats=chosen_formats, n_process=n_process,
+                                   batch_size=batch_size, resume=resume, max_bytes=settings["max_bytes"],
+                                   graph_options=options, settings=settings, on_result=progress)
         except OSError as err:
             msg.fail("Cannot write the outputs", f"{getattr(err, 'filename', '') or output}: {err.strerror or err}",
                      exits=1)

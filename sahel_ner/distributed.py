@@ -46,7 +46,7 @@ from .batch import BatchReport, GraphOptions, process_inputs, settings_fingerpri
 from .exports import FORMATS, atomic_write
 from .graph import symmetric_types
 from .models import ArticleResult
-from .readers import DEFAULT_MAX_BYTES, ArticleInput, inputs_from_texts, list_files, read_file
+from .readers import DEFAULT_MAX_BYTES, ArticleInput, inputs_from_texts, list_files, read_file, unique_id
 
 if TYPE_CHECKING:  # pragma: no cover
     import dask.bag
@@ -269,11 +269,7 @@ def _unique_ids(results: Iterable[ArticleResult]) -> Iterator[ArticleResult]:
     independently, so duplicates are only visible once the parts are merged."""
     seen: set[str] = set()
     for result in results:
-        unique, n = result.id, 2
-        while unique in seen:
-            unique = f"{result.id}-{n}"
-            n += 1
-        seen.add(unique)
+        unique = unique_id(result.id, seen)
         yield result if unique == result.id else result.model_copy(update={"id": unique})
 
 

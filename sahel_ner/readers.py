@@ -84,13 +84,19 @@ def iter_inputs(root: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) 
     seen: set[str] = set()
     for path in list_files(root):
         for item in read_file(path, base=base, max_bytes=max_bytes):
-            unique = item.id
-            n = 2
-            while unique in seen:  # "a.txt" and "sub/a.txt": the later one becomes "a-2"
-                unique = f"{item.id}-{n}"
-                n += 1
-            seen.add(unique)
+            unique = unique_id(item.id, seen)
             yield item if unique == item.id else ArticleInput(unique, item.path, item.text, item.published, item.error)
+
+
+def unique_id(article_id: str, seen: set[str]) -> str:
+    """``article_id``, or ``<id>-2``, ``<id>-3``... if taken ("a.txt" and "sub/a.txt":
+    the later one becomes "a-2"); records the id returned in ``seen``."""
+    unique, n = article_id, 2
+    while unique in seen:
+        unique = f"{article_id}-{n}"
+        n += 1
+    seen.add(unique)
+    return unique
 
 
 def read_file(path: str | os.PathLike, *, base: str | os.PathLike | None = None,

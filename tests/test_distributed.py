@@ -99,3 +99,15 @@ def test_an_unreadable_file_gets_its_error_line_and_the_rest_goes_on(client, tmp
     assert results[1].error and not results[1].relations
     assert results[0].error is None and results[2].error is None
     assert ("jnim", "ATTACKED") in {(r.source, r.type) for r in results[0].relations}
+
+
+def test_cli_scheduler_option_writes_the_same_files(client, single_process, tmp_path):
+    from typer.testing import CliRunner
+
+    from sahel_ner.cli import app
+
+    outcome = CliRunner().invoke(app, ["extract", str(SAMPLES), "-o", str(tmp_path),
+                                       "--scheduler", client.scheduler.address])
+
+    assert outcome.exit_code == 0, outcome.output
+    _assert_same_files(single_process, tmp_path)
