@@ -31,6 +31,29 @@ def test_training_data_size_and_coverage(records):
     assert templates["dev"] and not templates["dev"] & templates["train"]
 
 
+def test_jsonl_files_are_what_build_py_writes(records):
+    """The committed splits are the deterministic output of the templates and hand-written lines."""
+    import sys
+
+    sys.path.insert(0, str(DATA))
+    import build
+
+    built = {"train": [], "dev": []}
+    for split, record in build.generated() + build.handwritten():
+        built[split].append(record)
+    assert built == records
+
+
+def test_generated_sentences_are_grammatical(records):
+    import re
+
+    for rec in records["train"] + records["dev"]:
+        text = rec["text"]
+        assert not re.search(r"\b(?:the|an?) the\b", text, re.I), text      # "Suspected the FLA militants"
+        assert not re.search(r"\b[Aa] (?:[AEIO]|FLA\b|MNJTF)", text), text  # "a AES unified force convoy"
+        assert not re.search(r"\b(?:troops|soldiers|forces|authorities|rulers) (?:said it|is|has)\b", text), text
+
+
 def test_every_pair_of_actors_is_an_instance(records):
     for rec in records["train"][:200]:
         pairs = {frozenset((r["head"], r["child"])) for r in rec["relations"]}

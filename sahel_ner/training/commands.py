@@ -61,6 +61,11 @@ def train_model(variant: str = "sm", output: Path | None = None, seed: int = 0,
         if output.exists():
             shutil.rmtree(output)
         shutil.copytree(Path(tmp) / "run" / "model-last", output)
+        # The saved config names the temporary corpus; point it at the repository's
+        # default instead, so that two runs give byte-identical model folders.
+        saved_config = output / "config.cfg"
+        saved_config.write_text(saved_config.read_text(encoding="utf-8").replace(str(corpus), "training_data/corpus"),
+                                encoding="utf-8")
     return output
 
 
