@@ -311,6 +311,8 @@ def main() -> None:
                         help="trf variant: a model name under models/ or a path (default: trf)")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.trf_model:  # the row children read it from the environment
+        os.environ["SAHEL_NER_TRF_MODEL"] = args.trf_model
 
     if args.child:
         row, corpus, *rest = args.child
