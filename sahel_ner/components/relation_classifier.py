@@ -370,10 +370,8 @@ class RelationClassifier(TrainablePipe):
         return self.nlp.get_pipe(self.extractor)
 
     def _seats(self) -> dict[str, str]:
-        try:
-            return self.nlp.get_pipe("sahel_actor_ruler").kb.seat_of
-        except (KeyError, AttributeError):
-            return {}
+        rules = self._rules()  # the gazetteer, reached the one way every component reaches it
+        return rules.kb.seat_of if rules is not None else {}
 
     def _combine(self, doc: Doc, pairs: list[tuple[Span, Span]], rows: list[dict]) -> None:
         seats = self._seats()

@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import extensions  # noqa: F401
 from ..dates import resolve_date
 from ..cues import Cues, governors
+from ..knowledge_base import KnowledgeBase
 from ..relation_types import RelationType, load_packaged_types, load_type_dir
 from ..text import fold
 
@@ -81,7 +82,6 @@ class RelationExtractor:
         self.selected = {t.upper() for t in types} if types else None
         self.types: dict[str, RelationType] = load_packaged_types(lang)
         self.cues = Cues(lang)
-        self._demonyms: dict[str, str] = {}
         self._index()
 
     # -- configuration --------------------------------------------------------
@@ -110,9 +110,7 @@ class RelationExtractor:
 
     # -- pipeline -------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        seats = self._seats()
-        kb = self._kb()
-        self._demonyms = kb.demonyms if kb else {}
+        seats = self.kb.seat_of
         mentions = {}
         for ent in doc.ents:
             if ent.label_ in ACTOR_LABELS and ent.kb_id_:
@@ -157,13 +155,10 @@ class RelationExtractor:
                         "confidence": CONFIDENCE["implicit"], "implicit": True, "negated": False,
                         "hedged": False, "location": None, "date": self._date(sent, doc) or last["date"]})
 
-    def _kb(self):
-        # The gazetteer belongs to the ruler (saved with it): capitals and demonyms.
-        return self.nlp.get_pipe(self.ruler).kb if self.ruler in self.nlp.pipe_names else None
-
-    def _seats(self) -> dict[str, str]:
-        kb = self._kb()
-        return kb.seat_of if kb else {}
+    @property
+    def kb(self) -> KnowledgeBase:
+        # The gazetteer belongs to the ruler (saved with it): capitals and demonyms. Share, never copy.
+        return self.nlp.get_pipe(self.ruler).kb
 
     # -- triggers -------------------------------------------------------------
     def _trigger_relations(self, token: Token, mentions: dict):
@@ -460,7 +455,7 @@ class RelationExtractor:
         found = []
         for child in [c for c in noun.children if c.dep_ in ("amod", "compound")]:
             for tok in [child, *[g for g in child.children if g.dep_ in ("amod", "compound")]]:
-                state = self._demonyms.get(fold(tok.text)) if tok.ent_type_ in ("", "NORP") else None
+                state = self.kb.demonyms.get(fold(tok.text)) if tok.ent_type_ in ("", "NORP") else None
                 if state:
                     found.append(Span(tok.doc, tok.i, tok.i + 1, label="STATE", kb_id=state))
         return found
@@ -551,15 +546,15 @@ class RelationExtractor:
 
     def _coordinated_demonyms(self, span: Span) -> list[Span]:
         """"Malian and Burkinabe soldiers": every demonym shares the head noun."""
-        kb = self._kb()
-        if span.label_ not in ("MILITARY", "STATE") or kb is None:
+        if span.label_ not in ("MILITARY", "STATE"):
             return []
+        kb = self.kb
         anchor = span[0]
         while anchor.dep_ == "conj" and anchor.head.i < anchor.i:
             anchor = anchor.head
         extra = []
         for token in [anchor, *anchor.conjuncts]:
-            state = None if span.start <= token.i < span.end else self._demonyms.get(fold(token.text))
+            state = None if span.start <= token.i < span.end else kb.demonyms.get(fold(token.text))
             actor_id = kb.military_of(state) if span.label_ == "MILITARY" else state
             if actor_id:
                 extra.append(Span(span.doc, token.i, token.i + 1, label=span.label_, kb_id=actor_id))
@@ -654,7 +649,7 @@ class RelationExtractor:
         source, target = rel["source"], rel["target"]
         implicit = source is None or rel["kind"] == "implicit"
         if source is None:
-            source = self._implicit_source(rtype, sent, doc, out, target)
+            source = self._implicit_source(rtype, sent, doc, out, target, mentions)
             if source is None:
                 return
             source_id, source_type = source
@@ -691,7 +686,7 @@ class RelationExtractor:
             return seats[span.kb_id_], "STATE"
         return span.kb_id_, span.label_
 
-    def _implicit_source(self, rtype: RelationType, sent: Span, doc: Doc, out: list, target: Span):
+    def _implicit_source(self, rtype: RelationType, sent: Span, doc: Doc, out: list, target: Span, mentions: dict):
         """Agent of an agentless passive or nominal: the source of the last
         relation of the same type in the article (the preceding sentences
         first), else the subject actor of the nearest preceding sentence that
@@ -710,18 +705,10 @@ class RelationExtractor:
         for prev in reversed(window[-2:]):
             for tok in prev:
                 if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT":
-                    span = self._subject_actor(tok)
+                    found = [mentions[tok.i]] if tok.i in mentions else self._actors_below(tok, mentions)
+                    span = found[0] if found else None
                     if span is not None and span.label_ in rtype.source_types and span.kb_id_ != target.kb_id_:
                         return span.kb_id_, span.label_
-        return None
-
-    @staticmethod
-    def _subject_actor(tok: Token) -> Span | None:
-        for t in [tok, *tok.children, *[g for c in tok.children for g in c.children]]:
-            if t.ent_type_ and t.ent_kb_id_:
-                ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
-                if ent is not None and ent.label_ in ACTOR_LABELS:
-                    return ent
         return None
 
     @staticmethod
