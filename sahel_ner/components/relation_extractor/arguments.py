@@ -1,0 +1,229 @@
+"""Argument finding: which actor mentions a word of the parse stands for.
+
+A trigger's subject or object is a head word; the actor may be that word
+("ECOWAS"), sit below it ("members of Mali's junta"), be the group of its
+members ("its fighters"), be spread over a list ("Mali, Burkina Faso and
+Niger"), or be named in an earlier clause or sentence ("it", "who").
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ...knowledge_base import KnowledgeBase
+from ...text import fold
+from .lexicon import ArgumentWords
+
+# Dependency labels under which an argument's actor may sit below its head word
+# ("members of Mali's junta", "a school in Bamako", "Malian army generals").
+ARG_DEPS = {"compound", "amod", "poss", "nmod", "appos", "prep", "pobj", "conj", "cc", "det", "nummod", "quantmod",
+            "case", "punct"}
+SUBJ = {"nsubj", "csubj"}
+PASS_SUBJ = {"nsubjpass", "csubjpass"}
+
+
+def prefer_actors(targets: list[Span]) -> list[Span]:
+    """A place next to an actor target is the scene, not a second target
+    ("attacked a Malian army camp at Boulkessi")."""
+    actors = [t for t in targets if t.label_ != "LOCATION"]
+    return actors or targets
+
+
+class ArgumentFinder:
+    """Reads arguments in one document.
+
+    mentions: token index -> the linked actor entity covering that token.
+    kb: the gazetteer (demonyms, militaries of states).
+    words: the language's argument words (``arguments.json``).
+    """
+
+    def __init__(self, mentions: dict[int, Span], kb: KnowledgeBase, words: ArgumentWords):
+        self.mentions = mentions
+        self.kb = kb
+        self.words = words
+
+    def mention_or_below(self, word: Token) -> list[Span]:
+        """The actor a word names, else the closest one in its noun phrase."""
+        if word.i in self.mentions:
+            return [self.mentions[word.i]]
+        return self.actors_below(word)
+
+    def actors_of(self, heads: list[Token]) -> list[Span]:
+        """Actor mentions an argument stands for, one per list member."""
+        found: list[Span] = []
+
+        def add(span: Span) -> None:
+            if all(span.kb_id_ != f.kb_id_ for f in found):
+                found.append(span)
+
+        for head in heads:
+            for word in self.list_members(head):
+                if word.lower_ in self.words.pronouns and word.i not in self.mentions:
+                    for span in self.antecedents(word):
+                        add(span)
+                    continue
+                for span in self._member_actors(word):
+                    add(span)
+                    for extra in self.coordinated_demonyms(span):
+                        add(extra)
+        return found
+
+    def _member_actors(self, word: Token) -> list[Span]:
+        spans = self.mention_or_below(word)
+        if not spans and word.lower_ in self.words.member_nouns:
+            spans = self.group_of_members(word)
+        return spans
+
+    def subjects(self, verb: Token) -> list[Token]:
+        """Subject heads of a verb, inherited through coordination and clauses."""
+        seen = set()
+        while verb.i not in seen:
+            seen.add(verb.i)
+            subj = [c for c in verb.children if c.dep_ in SUBJ]
+            # parser slip: "Russia has armed...", with the subject hung on the auxiliary
+            subj += [g for c in verb.children if c.dep_ == "aux" for g in c.children if g.dep_ in SUBJ]
+            if subj:
+                if verb.dep_ == "relcl" and (subj[0].lower_ in self.words.relative_subjects or any(
+                        c.lower_ in self.words.relative_possessives for c in subj[0].children)):
+                    return [verb.head]  # "ECOWAS, which sanctioned...", "JNIM, whose fighters stormed..."
+                return subj
+            if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBD")):
+                return [verb.head]  # "the militants who stormed the base"
+            if verb.dep_ == "xcomp":  # "China is said to have supplied": the raised subject
+                raised = [c for c in verb.head.children if c.dep_ in PASS_SUBJ]
+                if raised:
+                    return raised
+            if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+                verb = verb.head
+                continue
+            if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+                governor = verb.head.head
+                objects = [c for c in governor.children if c.dep_ in ("dobj", "obj")]
+                if verb.head.lower_ in self.words.object_raising_prepositions and objects:
+                    return objects  # "accused Algeria of arming the FLA"
+                verb = governor  # "humiliated X by attacking Y", "ended his tour without meeting Y"
+                continue
+            break
+        return []
+
+    def group_of_members(self, word: Token) -> list[Span]:
+        """"its fighters", "fighters loyal to ISSP", "ISSP militants" (a compound the parser missed)."""
+        mentions = self.mentions
+        for child in word.children:
+            if child.dep_ == "poss" and child.lower_ in self.words.group_possessives:
+                clause = word.head
+                if clause.dep_ in ("ccomp", "advcl") and clause.head.lemma_.lower() in self.words.reporting_verbs:
+                    return self.actors_of(self.subjects(clause.head))  # "the army said its drones struck"
+                while clause.dep_ == "conj" and clause.head is not clause:
+                    clause = clause.head  # "JNIM attacked X, and its fighters ambushed Y"
+                    subjects = [c for c in clause.children if c.dep_ in SUBJ and c.i in mentions]
+                    if subjects:
+                        return [mentions[subjects[0].i]]
+                return self.antecedents(child)
+            if child.dep_ in ("acl", "amod") and child.lemma_.lower() in (
+                    self.words.affiliation_words | self.words.holding_participles):
+                inside = [mentions[t.i] for t in child.subtree if t.i in mentions]
+                if inside:
+                    return inside[:1]
+        left = word.doc[word.i - 1] if word.i > word.sent.start else None
+        if left is not None and left.i in mentions and mentions[left.i].end == word.i:
+            return [mentions[left.i]]
+        return []
+
+    def coordinated_demonyms(self, span: Span) -> list[Span]:
+        """"Malian and Burkinabe soldiers": every demonym shares the head noun."""
+        if span.label_ not in ("MILITARY", "STATE"):
+            return []
+        anchor = span[0]
+        while anchor.dep_ == "conj" and anchor.head.i < anchor.i:
+            anchor = anchor.head
+        extra = []
+        for token in [anchor, *anchor.conjuncts]:
+            state = None if span.start <= token.i < span.end else self.kb.demonyms.get(fold(token.text))
+            actor_id = self.kb.military_of(state) if span.label_ == "MILITARY" else state
+            if actor_id:
+                extra.append(Span(span.doc, token.i, token.i + 1, label=span.label_, kb_id=actor_id))
+        return extra
+
+    def list_members(self, head: Token) -> list[Token]:
+        """The members of a coordinated or appositive list: "Mali, Burkina Faso and
+        Niger", "Generals Abass Dembélé and Néma Sagara" (the names, not the class word)."""
+        mentions = self.mentions
+        members = []
+        for word in [head, *head.conjuncts]:
+            named = [c for c in word.children if c.dep_ == "appos" and c.i in mentions]
+            if named and word.i in mentions and mentions[word.i].label_ != "PERSON" and \
+                    all(mentions[c.i].label_ == "PERSON" for c in named):
+                word_list = []  # the class word ("Generals") gives way to the people it introduces
+            else:
+                word_list = [word]
+            for child in named:
+                word_list += [child, *child.conjuncts]
+            members += [w for w in word_list if w not in members]
+        return members
+
+    def reporting_clause(self, pronoun: Token) -> Token | None:
+        """The reporting verb whose clause a pronoun opens ("the army said it...")."""
+        clause = pronoun.head
+        while clause.dep_ in ("conj", "aux", "auxpass") and clause.head is not clause:
+            clause = clause.head
+        if clause.dep_ in ("ccomp", "advcl") and clause.head.lemma_.lower() in self.words.reporting_verbs:
+            return clause.head
+        return None
+
+    def antecedents(self, pronoun: Token) -> list[Span]:
+        """What a subject pronoun stands for: the subject of the reporting verb
+        whose clause it opens ("the army said it had struck..."), else the
+        subject actor of the previous sentence."""
+        reporting = self.reporting_clause(pronoun)
+        if reporting is not None:
+            return self.actors_of(self.subjects(reporting))
+        sent = pronoun.sent
+        if pronoun.i - sent.start > 2 or sent.start == 0:
+            return []
+        previous = pronoun.doc[sent.start - 1].sent
+        want_person = pronoun.lower_ in self.words.person_pronouns
+        for tok in previous:
+            if tok.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            spans = self._member_actors(tok)
+            if spans and (spans[0].label_ == "PERSON") == want_person:
+                return spans[:1]
+        return []
+
+    def is_cross_sentence(self, subject: Token) -> bool:
+        """A pronoun subject resolved from an earlier sentence (lower confidence)."""
+        return subject.lower_ in self.words.pronouns and subject.i not in self.mentions \
+            and not self.reporting_clause(subject)
+
+    def relative_antecedent(self, verb: Token, word: Token) -> Token | None:
+        """"Moussa Mara, whom the junta detained": the relative pronoun's antecedent."""
+        if word.lower_ in self.words.relative_objects and verb.dep_ == "relcl":
+            return verb.head
+        return None
+
+    def actors_below(self, word: Token) -> list[Span]:
+        """Closest actor in an argument's noun phrase ("members of Mali's junta"),
+        with its conjuncts ("posts in Kayes and Niono")."""
+        mentions = self.mentions
+        frontier = [word]
+        depth = 0
+        while frontier and depth < 4:
+            nxt = []
+            for tok in frontier:
+                for child in sorted(tok.children, key=lambda c: c.dep_ != "appos"):
+                    if child.dep_ == "acl" and child.lemma_.lower() in self.words.holding_participles:
+                        nxt.append(child)  # "a base held by Malian troops"
+                        continue
+                    if child.dep_ == "agent":
+                        nxt.append(child)
+                        continue
+                    if child.dep_ not in ARG_DEPS or child.dep_ == "conj":
+                        continue
+                    if child.dep_ == "prep" and child.lower_ not in self.words.argument_prepositions:
+                        continue
+                    if child.i in mentions:
+                        return [mentions[child.i], *(mentions[c.i] for c in child.conjuncts if c.i in mentions)]
+                    nxt.append(child)
+            frontier = nxt
+            depth += 1
+        return []

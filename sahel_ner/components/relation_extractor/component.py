@@ -1,0 +1,166 @@
+"""The ``sahel_relation_extractor`` pipeline component: configuration, the
+loop over sentences and triggers, and serialization. The reading itself is in
+the sibling modules (see the package docstring)."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import srsly
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ... import extensions  # noqa: F401
+from ...cues import Cues
+from ...knowledge_base import KnowledgeBase
+from ...relation_types import RelationType, load_packaged_types, load_type_dir
+from .arguments import ArgumentFinder
+from .article import Article
+from .implicit import add_inclusion_relations, implicit_source
+from .lexicon import ArgumentWords
+from .nominal import noun_relations
+from .prose import LinkLists, is_prose
+from .records import CONFIDENCE, Candidate, relation_record, trigger_words
+from .scene import event_date, event_place
+from .verbal import verb_relations
+
+
+@Language.factory(
+    "sahel_relation_extractor",
+    requires=["doc.ents", "doc.sents", "token.dep", "token.lemma"],
+    assigns=["doc._.relations"],
+    default_config={"lang": "en", "types": None, "min_confidence": 0.0},
+)
+def make_relation_extractor(nlp: Language, name: str, lang: str, types: list[str] | None,
+                            min_confidence: float) -> "RelationExtractor":
+    return RelationExtractor(nlp, name, lang=lang, types=types, min_confidence=min_confidence)
+
+
+class RelationExtractor:
+    """Typed, evidenced relations between the linked actors of a doc, written
+    to ``Doc._.relations`` as plain dicts (see :func:`.records.relation_record`)."""
+
+    def __init__(self, nlp: Language, name: str = "sahel_relation_extractor", *, lang: str = "en",
+                 types: Iterable[str] | None = None, min_confidence: float = 0.0,
+                 ruler: str = "sahel_actor_ruler"):
+        self.nlp = nlp
+        self.name = name
+        self.ruler = ruler
+        self.min_confidence = min_confidence
+        self.selected = {t.upper() for t in types} if types else None
+        self.types: dict[str, RelationType] = load_packaged_types(lang)
+        self.cues = Cues(lang)
+        self.words = ArgumentWords.load(lang)
+        self._index()
+
+    # -- configuration --------------------------------------------------------
+    def add_type(self, rtype: RelationType) -> None:
+        self.types[rtype.type] = rtype
+        if self.selected is not None:
+            self.selected.add(rtype.type)
+        self._index()
+
+    def add_type_dir(self, folder: str | Path) -> None:
+        for rtype in load_type_dir(folder).values():
+            self.add_type(rtype)
+
+    @property
+    def active_types(self) -> list[RelationType]:
+        return [t for name, t in self.types.items() if self.selected is None or name in self.selected]
+
+    def _index(self) -> None:
+        """Trigger word -> the active types it can express."""
+        self.by_verb: dict[str, list[RelationType]] = {}
+        self.by_noun: dict[str, list[RelationType]] = {}
+        for rtype in self.active_types:
+            for lemma in rtype.verbs:
+                self.by_verb.setdefault(lemma, []).append(rtype)
+            for noun in rtype.nouns:
+                self.by_noun.setdefault(noun, []).append(rtype)
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        # The gazetteer belongs to the ruler (saved with it): capitals and demonyms. Share, never copy.
+        return self.nlp.get_pipe(self.ruler).kb
+
+    # -- pipeline -------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        article = Article(doc, self.kb, self.words)
+        link_lists = LinkLists(doc.text)
+        for index, sent in enumerate(article.sents):
+            if not is_prose(sent) or sent.start_char in link_lists:
+                continue
+            add_inclusion_relations(index, article, self.types)
+            for token in sent:
+                for rtype, found in self._trigger_relations(token, article.args):
+                    for candidate in found:
+                        self._record(candidate, rtype, token, index, article)
+        doc._.relations = article.relations.records
+        return doc
+
+    def _trigger_relations(self, token: Token, args: ArgumentFinder) -> Iterator[tuple[RelationType, list[Candidate]]]:
+        lemma = token.lemma_.lower()
+        if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
+            for rtype in self.by_verb.get(lemma, ()):
+                yield rtype, verb_relations(token, rtype, args)
+        # nouns, plus words the tagger got wrong in a noun's slot ("a counter-offensive", "with backing from")
+        misread = (token.pos_ == "ADJ" or token.tag_ == "VBG") and token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass")
+        if token.pos_ in ("NOUN", "PROPN") or token.tag_.startswith("NN") or misread:
+            for rtype in self.by_noun.get(token.lower_, ()) or self.by_noun.get(lemma, ()):
+                yield rtype, noun_relations(token, rtype, args)
+
+    def _record(self, found: Candidate, rtype: RelationType, trigger: Token, sent_index: int,
+                article: Article) -> None:
+        """Check a candidate against the type and the cues, and log it once."""
+        if self.cues.is_modal(trigger, rtype):
+            return  # planned, threatened or conditional: not asserted
+        if found.source is None:
+            source = implicit_source(rtype, sent_index, found.target, article, self.cues.lookback)
+            if source is None:
+                return
+            source_id, source_type = source
+        else:
+            source_id, source_type = self._end(found.source, rtype, article.seats)
+        target_id, target_type = self._end(found.target, rtype, article.seats)
+        if source_id == target_id or source_type not in rtype.source_types or target_type not in rtype.target_types:
+            return
+        if rtype.symmetric and source_id > target_id:
+            source_id, target_id = target_id, source_id
+        sent = article.sents[sent_index]
+        # The key is taken even if the confidence floor drops this reading: the first reading speaks.
+        if not article.relations.take((source_id, rtype.type, target_id, sent.start)):
+            return
+        hedged = self.cues.is_hedged(trigger)
+        confidence = CONFIDENCE[found.kind] - (0.1 if hedged else 0.0)
+        if confidence < self.min_confidence:
+            return
+        if target_type == "LOCATION":
+            location = target_id
+        else:
+            location = event_place(sent, article.args.mentions, {source_id, target_id}, self.words)
+        article.relations.append(relation_record(
+            source=source_id, target=target_id, rtype=rtype, sent=sent, trigger=trigger_words(trigger),
+            confidence=confidence, negated=self.cues.is_negated(trigger, rtype), hedged=hedged,
+            date=event_date(article.dates[sent_index], trigger, article.doc._.published, self.words),
+            location=location, implicit=found.source is None or found.kind == "implicit"))
+
+    @staticmethod
+    def _end(span: Span, rtype: RelationType, seats: dict[str, str]) -> tuple[str, str]:
+        """An argument's actor id and type; a capital stands for its state where the type says so."""
+        if span.label_ == "LOCATION" and rtype.capital_as_state and span.kb_id_ in seats:
+            return seats[span.kb_id_], "STATE"
+        return span.kb_id_, span.label_
+
+    # -- serialization: user-added types travel with the saved pipeline --------
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / "types.json", {"types": [t.to_dict() for t in self.types.values()],
+                                               "selected": sorted(self.selected) if self.selected else None})
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "RelationExtractor":
+        data = srsly.read_json(Path(path) / "types.json")
+        self.types = {d["type"]: RelationType.from_dict(d, "saved pipeline") for d in data["types"]}
+        self.selected = set(data["selected"]) if data["selected"] else None
+        self._index()
+        return self

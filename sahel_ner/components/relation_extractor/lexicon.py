@@ -1,0 +1,46 @@
+"""The English (or other) words the extractor reads arguments with, from
+``resources/<lang>/arguments.json``: one frozen set per list."""
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from ...resources import read_json
+
+
+@dataclass(frozen=True)
+class ArgumentWords:
+    """Word lists for one language; see the ``_about`` key of the data file."""
+
+    argument_prepositions: frozenset[str]
+    pronouns: frozenset[str]
+    person_pronouns: frozenset[str]
+    group_possessives: frozenset[str]
+    member_nouns: frozenset[str]
+    affiliation_words: frozenset[str]
+    holding_participles: frozenset[str]
+    reporting_verbs: frozenset[str]
+    receiving_verbs: frozenset[str]
+    giver_prepositions: frozenset[str]
+    accompaniment_prepositions: frozenset[str]
+    agent_prepositions: frozenset[str]
+    genitive_prepositions: frozenset[str]
+    object_raising_prepositions: frozenset[str]
+    custody_prepositions: frozenset[str]
+    relative_subjects: frozenset[str]
+    relative_possessives: frozenset[str]
+    relative_objects: frozenset[str]
+    among_prepositions: frozenset[str]
+    among_nouns: frozenset[str]
+    inclusion_verbs: frozenset[str]
+    inclusion_subjects: frozenset[str]
+    scene_prepositions: frozenset[str]
+    place_below_prepositions: frozenset[str]
+    date_bound_prepositions: frozenset[str]
+
+    @classmethod
+    def load(cls, lang: str = "en") -> "ArgumentWords":
+        data = read_json(lang, "arguments.json")
+        missing = [f.name for f in fields(cls) if f.name not in data]
+        if missing:
+            raise ValueError(f"resources/{lang}/arguments.json lacks {', '.join(missing)}")
+        return cls(**{f.name: frozenset(data[f.name]) for f in fields(cls)})

@@ -1,0 +1,205 @@
+"""Nominal triggers: "JNIM's attack", "US sanctions on Mali", "the arrest of X
+by Y", "talks between A and B".
+
+Possessor, compound, demonym or "by" -> source; prepositions -> target. A noun
+that is the object of a light verb ("imposed sanctions", "held talks") takes
+the light verb's subject as its source.
+"""
+from __future__ import annotations
+
+from itertools import combinations
+
+from spacy.tokens import Span, Token
+
+from ...relation_types import RelationType
+from ...text import fold
+from .arguments import SUBJ, ArgumentFinder, prefer_actors
+from .records import Candidate, candidate, pairs
+from .verbal import pobjs, preps_in
+
+
+def noun_relations(noun: Token, rtype: RelationType, args: ArgumentFinder) -> list[Candidate]:
+    word = noun.lower_
+    needed = rtype.noun_requires_modifier.get(word) or rtype.noun_requires_modifier.get(noun.lemma_.lower())
+    mods = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
+    if needed and not any(m.lower_ in needed or m.lemma_.lower() in needed for m in mods) and not any(
+            part in needed for part in word.split("-")[:-1]):
+        return []
+    # Coordinated triggers share the first one's verb: "imposed a travel ban and an asset freeze on X".
+    anchor = noun
+    while anchor.dep_ == "conj" and anchor.head.pos_ in ("NOUN", "PROPN"):
+        anchor = anchor.head
+    sources = args.actors_of(modifier_sources(noun, args)) + demonym_sources(noun, args)
+    preps = [c for n in {noun, anchor} for c in n.children if c.dep_ == "prep"]
+    light = light_verb(anchor, rtype, args)
+    if light is not None:
+        preps += [c for c in light.children if c.dep_ == "prep" and c.i > noun.i]
+    by_preps, target_heads, places = _prepositional_arguments(noun, rtype, args, preps)
+    target_heads += pobjs(preps_in(by_preps, rtype.noun_target_preps))
+    sources += [s for s in args.actors_of(by_preps) if all(s.kb_id_ != x.kb_id_ for x in sources)]
+    targets = args.actors_of(target_heads)
+    if not targets and sources and not target_heads and noun.dep_ in ("ROOT", "appos", "dobj") and \
+            noun.tag_ in ("NNS", "VBZ"):
+        targets = headline_object(noun, args)  # "EU sanctions Mali junta members"
+    received = _received(noun, anchor, light, args)
+    if received is not None:
+        return received
+    kind, implicit = "noun", False
+    if light is not None:
+        if not targets:  # "took X into custody", "placed X under house arrest", "X was taken into custody"
+            targets = args.actors_of([c for c in light.children if c.dep_ in ("dobj", "obj", "nsubjpass")
+                                      and c is not anchor])
+        if light.lemma_.lower() in rtype.defender_verbs:
+            # "Malian troops repelled an assault by JNIM", "French forces came under attack
+            # from X": the subject was attacked (a place named too is only the scene)
+            targets = args.actors_of(args.subjects(light)) or targets
+        elif not sources:
+            if any(c.dep_ == "auxpass" for c in light.children):
+                sources = args.actors_of([t for c in light.children if c.dep_ == "agent" for t in c.children])
+            else:
+                subjects = args.subjects(light)
+                sources = args.actors_of(subjects)
+                implicit = any(args.is_cross_sentence(t) for t in subjects)
+            kind = "light"
+    if "LOCATION" not in rtype.target_types:
+        targets = [t for t in targets if t.label_ != "LOCATION" or rtype.capital_as_state]
+    elif sources and not targets:  # "killings in Diafarabé": the place is the target when no actor is
+        targets = [p for p in args.actors_of(places) if p.label_ == "LOCATION"] or place_below(noun, args)
+    targets = prefer_actors(targets)
+    if rtype.symmetric:
+        found = pairs(sources + targets, kind, implicit)
+        if not found and noun.dep_ == "pobj":
+            return gathering(noun, args)
+        return found
+    if not sources and targets and rtype.implicit_agent_nominal:
+        return [candidate(None, t, "implicit") for t in targets]
+    return [candidate(src, t, kind, implicit) for src in sources for t in targets]
+
+
+def _prepositional_arguments(noun: Token, rtype: RelationType, args: ArgumentFinder,
+                             preps: list[Token]) -> tuple[list[Token], list[Token], list[Token]]:
+    """Heads of the "by" (source), target and place phrases of a trigger noun."""
+    by_preps, target_heads, places = [], [], []
+    for prep in preps:
+        objs = [c for c in prep.children if c.dep_ == "pobj"]
+        if prep.lower_ in rtype.noun_source_preps and (
+                prep.lower_ not in args.words.genitive_prepositions or rtype.symmetric):
+            by_preps += objs
+            continue
+        if prep.lower_ in rtype.noun_location_preps:
+            places += objs  # "strikes in northern Mali": the scene, not a target
+        elif prep.lower_ in rtype.noun_target_preps:
+            target_heads += objs
+    for participle in [c for c in noun.children if c.dep_ == "acl"]:  # "sanctions imposed by ECOWAS on Mali"
+        for prep in participle.children:
+            objs = [c for c in prep.children if c.dep_ == "pobj"]
+            if prep.dep_ == "agent":
+                by_preps += objs
+                target_heads += pobjs(preps_in(objs, rtype.noun_target_preps))
+            elif prep.dep_ == "prep" and prep.lower_ in rtype.noun_target_preps:
+                target_heads += objs
+    if not by_preps and noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN":
+        # "an investigation into killings by the army": the "by" phrase hangs on the outer noun
+        outer = noun.head.head
+        by_preps = pobjs([p for p in outer.children if p.dep_ == "prep"
+                          and p.lower_ in args.words.agent_prepositions and p.i > noun.i])
+        if by_preps:
+            places += pobjs(preps_in(by_preps, rtype.noun_location_preps))
+    return by_preps, target_heads, places
+
+
+def _received(noun: Token, anchor: Token, light: Token | None, args: ArgumentFinder) -> list[Candidate] | None:
+    """"the army has the support of Russia", "with backing from JNIM, the force
+    expanded": the "of"/"from" actor gives, the clause's subject receives."""
+    words = args.words
+    receiving = anchor.dep_ in ("dobj", "obj") and anchor.head.lemma_.lower() in words.receiving_verbs
+    with_phrase = anchor.dep_ == "pobj" and anchor.head.lower_ in words.accompaniment_prepositions \
+        and anchor.head.head.pos_ in ("VERB", "AUX")
+    if light is not None or not (receiving or with_phrase):
+        return None
+    givers = args.actors_of(pobjs([p for p in noun.children
+                                   if p.dep_ == "prep" and p.lower_ in words.giver_prepositions]))
+    if not givers:
+        return None
+    receivers = args.actors_of(args.subjects(anchor.head if receiving else anchor.head.head))
+    return [candidate(g, r, "noun") for g in givers for r in receivers]
+
+
+def light_verb(noun: Token, rtype: RelationType, args: ArgumentFinder) -> Token | None:
+    """The verb a nominal trigger is the object of, when it carries the
+    relation ("imposed sanctions", "held talks", "took into custody",
+    "lifted sanctions": negating verbs count too)."""
+    if noun.dep_ not in ("dobj", "obj", "nsubjpass", "attr", "pobj"):
+        return None
+    verb = noun.head
+    if verb.pos_ == "ADP":  # "put under arrest", "took into custody", "kept in detention"
+        if verb.lower_ not in args.words.custody_prepositions:
+            return None
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    carries = rtype.light_verbs | rtype.negating_verbs | rtype.defender_verbs
+    return verb if verb.lemma_.lower() in carries else None
+
+
+def modifier_sources(noun: Token, args: ArgumentFinder) -> list[Token]:
+    """Possessor or compound actor of a nominal trigger: "JNIM's attack",
+    "a US drone strike" (compounds of compounds too)."""
+    found = []
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound", "nmod", "amod"):
+            if child.i in args.mentions:
+                found.append(child)
+            elif child.dep_ == "compound":
+                found += [g for g in child.children if g.dep_ in ("compound", "amod", "poss") and g.i in args.mentions]
+    return found
+
+
+def demonym_sources(noun: Token, args: ArgumentFinder) -> list[Span]:
+    """"Turkish arms supplies", "French strikes": a demonym adjective names the source state."""
+    found = []
+    for child in [c for c in noun.children if c.dep_ in ("amod", "compound")]:
+        for tok in [child, *[g for g in child.children if g.dep_ in ("amod", "compound")]]:
+            state = args.kb.demonyms.get(fold(tok.text)) if tok.ent_type_ in ("", "NORP") else None
+            if state:
+                found.append(Span(tok.doc, tok.i, tok.i + 1, label="STATE", kb_id=state))
+    return found
+
+
+def headline_object(noun: Token, args: ArgumentFinder) -> list[Span]:
+    """Headline verbs the tagger reads as nouns: the noun phrase right after
+    the trigger is its object ("EU sanctions Mali junta members", "US
+    sanctions Mali's defence chief Sadio Camara over Wagner deal")."""
+    doc = noun.doc
+    nxt = noun.i + 1
+    while nxt < noun.sent.end and doc[nxt].dep_ == "det":
+        nxt += 1
+    if nxt >= noun.sent.end or doc[nxt].is_punct:
+        return []
+    head = doc[nxt]
+    while head.head.i > noun.i and head.head is not head and head.head.i < noun.sent.end:
+        head = head.head
+    if head.head.i != noun.i and head.i not in args.mentions:
+        return []
+    return args.actors_of([head])
+
+
+def gathering(noun: Token, args: ArgumentFinder) -> list[Candidate]:
+    """"X, Y and Z posed for photographs during the summit": everyone in the
+    clause's subject met everyone else."""
+    subjects = [c for c in noun.head.head.children if c.dep_ in SUBJ]
+    inside = [args.mentions[t.i] for s in subjects for t in s.subtree if t.i in args.mentions]
+    people = list({s.kb_id_: s for s in inside if s.label_ == "PERSON"}.values())
+    if len(people) < 2:
+        return []
+    return [candidate(a, b, "noun") for a, b in combinations(people, 2)]
+
+
+def place_below(noun: Token, args: ArgumentFinder) -> list[Span]:
+    """The scene of an attack when no actor is its target ("killings in Diafarabé")."""
+    for tok in noun.subtree:
+        span = args.mentions.get(tok.i)
+        if span is not None and span.label_ == "LOCATION" and tok.dep_ == "pobj" \
+                and tok.head.lower_ in args.words.place_below_prepositions:
+            return [span]
+    return []

@@ -1,0 +1,74 @@
+"""What the extractor produces: candidates (two actor spans read off the parse)
+and the relation records they become in ``Doc._.relations`` (plain dicts)."""
+from __future__ import annotations
+
+from itertools import combinations
+from typing import NamedTuple
+
+from spacy.tokens import Span, Token
+
+from ...relation_types import RelationType
+
+# How sure a reading is, by the construction that gave it.
+CONFIDENCE = {"verb": 0.9, "noun": 0.85, "light": 0.85, "implicit": 0.6}
+
+
+class Candidate(NamedTuple):
+    """A source and target read off one trigger. ``source`` is None for an
+    agentless passive or nominal, whose agent comes from the context."""
+
+    source: Span | None
+    target: Span
+    kind: str  # a key of CONFIDENCE
+
+
+def candidate(source: Span | None, target: Span, kind: str, implicit: bool = False) -> Candidate:
+    return Candidate(source, target, "implicit" if implicit else kind)
+
+
+def pairs(ends: list[Span], kind: str, implicit: bool = False) -> list[Candidate]:
+    """Every pair of distinct actors, for symmetric types ("talks between A, B and C")."""
+    unique = list({e.kb_id_: e for e in ends}.values())
+    return [candidate(a, b, kind, implicit) for a, b in combinations(unique, 2)]
+
+
+def trigger_words(trigger: Token) -> list[Token]:
+    """The trigger as a reader would quote it: "held talks", "carried out", "stormed"."""
+    words = [trigger, *(c for c in trigger.children if c.dep_ == "prt")]
+    if trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB":
+        words.append(trigger.head)
+    return sorted(words, key=lambda t: t.i)
+
+
+def relation_record(*, source: str, target: str, rtype: RelationType, sent: Span, trigger: list[Token],
+                    confidence: float, negated: bool, hedged: bool, date: str | None, location: str | None,
+                    implicit: bool) -> dict:
+    """The one shape of a relation in ``Doc._.relations``, for every producer."""
+    return {
+        "source": source, "target": target, "type": rtype.type,
+        "sentence": sent.text, "start": sent.start_char, "end": sent.end_char,
+        "trigger": " ".join(t.text for t in trigger), "trigger_start": trigger[0].idx,
+        "confidence": round(confidence, 3), "negated": negated, "hedged": hedged,
+        "date": date, "location": location, "implicit": implicit,
+    }
+
+
+class RelationLog:
+    """The relations of one document, in document order, with the keys already
+    taken (one relation per source, type, target and sentence)."""
+
+    def __init__(self) -> None:
+        self.records: list[dict] = []
+        self.by_type: dict[str, list[dict]] = {}
+        self._taken: set[tuple] = set()
+
+    def take(self, key: tuple) -> bool:
+        """Reserve ``key``; False when an earlier reading already holds it."""
+        if key in self._taken:
+            return False
+        self._taken.add(key)
+        return True
+
+    def append(self, record: dict) -> None:
+        self.records.append(record)
+        self.by_type.setdefault(record["type"], []).append(record)

@@ -1,0 +1,42 @@
+"""The scene of a relation: when (a DATE entity near the trigger) and where
+(a place in a locative phrase of the sentence)."""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ...cues import governors
+from ...dates import resolve_date
+from .lexicon import ArgumentWords
+
+
+def event_date(dates: list[Span], trigger: Token | None, published, words: ArgumentWords) -> str | None:
+    """The stated date of the event, from the sentence's DATE entities
+    (``dates``, in order): a date phrase hanging on the trigger's clause wins
+    over others in the sentence ("met on Wednesday ... since the 2021 coup");
+    a date that bounds a state ("since", "until") gives none; a weekday alone
+    gives no date (see :func:`resolve_date`)."""
+    if trigger is not None:
+        clause = {trigger.i, *(t.i for t in governors(trigger, 2))}
+        attached = [e for e in dates if e.root.head.i in clause or e.root.head.head.i in clause]
+        if attached:
+            dates = attached
+    for ent in dates:
+        if ent.root.head.lower_ in words.date_bound_prepositions:
+            continue
+        return resolve_date(ent.text, published)
+    return None
+
+
+def event_place(sent: Span, mentions: dict[int, Span], ends: set[str], words: ArgumentWords) -> str | None:
+    """The first place of the sentence in a locative phrase ("in Tillabéri"),
+    other than the relation's own ends."""
+    for tok in sent:
+        span = mentions.get(tok.i)
+        if span is None or span.label_ != "LOCATION" or span.kb_id_ in ends:
+            continue
+        root = span.root
+        if root.dep_ == "compound" and root.head.dep_ == "pobj":
+            root = root.head  # "in Tillabéri ambush"
+        if root.dep_ == "pobj" and root.head.lower_ in words.scene_prepositions:
+            return span.kb_id_
+    return None

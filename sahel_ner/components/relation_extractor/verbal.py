@@ -1,0 +1,134 @@
+"""Verbal triggers: "JNIM stormed the base", "X was arrested by Y",
+"Russia supplied drones to Mali", "Mali received helicopters from Nigeria".
+
+Subject -> source, object or prepositional object -> target; passive subjects
+are targets and "by" agents are sources.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ...relation_types import RelationType
+from .arguments import PASS_SUBJ, ArgumentFinder, prefer_actors
+from .records import Candidate, candidate, pairs
+
+
+def pobjs(preps: list[Token]) -> list[Token]:
+    """The objects of prepositions."""
+    return [c for p in preps for c in p.children if c.dep_ == "pobj"]
+
+
+def preps_in(words: list[Token], prep_words) -> list[Token]:
+    """Prepositions among the children of ``words`` that read as one of ``prep_words``."""
+    return [p for w in words for p in w.children if p.dep_ == "prep" and p.lower_ in prep_words]
+
+
+def verb_relations(verb: Token, rtype: RelationType, args: ArgumentFinder) -> list[Candidate]:
+    lemma = verb.lemma_.lower()
+    children = list(verb.children)
+    passive = any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in children) or (
+        verb.tag_ == "VBN" and verb.dep_ == "acl")
+    # An "object" after a colon is a parse slip on headlines ("backs Mali's junta: WashPo").
+    objects = [c for c in children if c.dep_ in ("dobj", "obj")
+               and not any(t.text in (":", "|") for t in verb.doc[min(verb.i, c.i):max(verb.i, c.i)])]
+    prep_words = rtype.verb_preps.get(lemma, rtype.verb_target_preps)
+    preps = [c for c in children if c.dep_ in ("prep", "dative") and c.lower_ in prep_words]
+    preps += preps_in(objects, prep_words)  # "shared intelligence with X", "froze the assets of X"
+    if lemma in rtype.verb_preps and not preps and lemma not in rtype.verb_requires_word:
+        return []
+    needed_words = rtype.verb_requires_word.get(lemma)
+    if needed_words and not any(c.lemma_.lower() in needed_words for c in children):
+        return []  # "came face to face", "threw its weight behind"
+    prep_objects = pobjs(preps)
+    prep_objects += [c for c in children if c.dep_ == "dative" and c.lower_ not in rtype.verb_target_preps]
+    if lemma in rtype.verb_needs_object and lemma not in rtype.verb_preps and \
+            not object_qualifies(verb, rtype, preps, passive):
+        return []
+    if lemma in rtype.receiver_verbs and not passive:
+        # "The Malian army received attack helicopters from Nigeria": the subject receives
+        from_words = rtype.receiver_verbs[lemma]
+        givers = pobjs([p for p in children if p.dep_ == "prep" and p.lower_ in from_words])
+        givers += pobjs(preps_in(objects, from_words))
+        return [candidate(g, r, "verb") for g in args.actors_of(givers)
+                for r in args.actors_of(args.subjects(verb))]
+    implicit_source = False
+    if passive:
+        sources = args.actors_of([t for c in children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"])
+        targets = _passive_targets(verb, rtype, args, children, prep_objects)
+    else:
+        subjects = args.subjects(verb)
+        sources = args.actors_of(subjects)
+        implicit_source = any(args.is_cross_sentence(t) for t in subjects)
+        targets = _active_targets(verb, rtype, args, objects, prep_objects)
+    if not targets and objects and rtype.verb_location_preps and not args.actors_of(objects):
+        # "attacked a police school in the capital Bamako": no actor, so the place
+        places = pobjs([p for p in children if p.dep_ == "prep" and p.lower_ in rtype.verb_location_preps])
+        places += pobjs(preps_in(objects, rtype.verb_location_preps))
+        targets = [t for t in args.actors_of(places) if t.label_ == "LOCATION"]
+    targets = prefer_actors(targets)
+    if rtype.symmetric:
+        return pairs(sources + targets, "verb", implicit_source)
+    if passive and not sources:
+        return [candidate(None, t, "implicit") for t in targets] if rtype.implicit_agent else []
+    kind = "implicit" if implicit_source else "verb"
+    return [candidate(src, t, kind, implicit_source) for src in sources for t in targets]
+
+
+def _passive_targets(verb: Token, rtype: RelationType, args: ArgumentFinder, children: list[Token],
+                     prep_objects: list[Token]) -> list[Span]:
+    lemma = verb.lemma_.lower()
+    if prep_objects and (lemma in rtype.verb_needs_object or lemma not in rtype.direct_object):
+        return args.actors_of(prep_objects)  # "drones were delivered to X"
+    targets = args.actors_of([c for c in children if c.dep_ in PASS_SUBJ])
+    if not targets and verb.dep_ in ("acl", "amod"):
+        targets = args.actors_of(among_those(verb, args) or [verb.head])
+    if not targets:  # "Also detained was Gen. Sagara": inverted passive
+        targets = args.actors_of([c for c in children if c.dep_ in ("nsubj", "attr")])
+    return targets
+
+
+def _active_targets(verb: Token, rtype: RelationType, args: ArgumentFinder, objects: list[Token],
+                    prep_objects: list[Token]) -> list[Span]:
+    lemma = verb.lemma_.lower()
+    direct = objects if lemma in rtype.direct_object else []
+    if not objects and lemma in rtype.direct_object and verb.dep_ == "ccomp":
+        direct = object_after(verb)  # "The EU has never sanctioned X, an official said."
+    direct = [args.relative_antecedent(verb, o) or o for o in direct]
+    if prep_objects and lemma in rtype.verb_needs_object:
+        direct = []  # "supplied drones to X": the object is what was given
+    targets = args.actors_of(prep_objects) + args.actors_of(direct)
+    allowed = rtype.object_types_for.get(lemma)
+    if allowed:
+        targets = [t for t in targets if t.label_ in allowed]
+    return targets
+
+
+def object_qualifies(verb: Token, rtype: RelationType, preps: list[Token], passive: bool) -> bool:
+    """Verbs that carry the relation only with the right object ("delivered weapons")."""
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "obj") or (passive and c.dep_ in PASS_SUBJ)]
+    if rtype.object_nouns:
+        return any(o.lemma_.lower() in rtype.object_nouns or o.lower_ in rtype.object_nouns
+                   or any(c.lower_ in rtype.object_nouns for c in o.children if c.dep_ in ("compound", "amod"))
+                   for o in objs)
+    return bool(objs or preps)
+
+
+def object_after(verb: Token) -> list[Token]:
+    """The noun phrase right after a verb whose object the parser gave to the
+    reporting verb that follows ("sanctioned Capt. Traoré, an official said")."""
+    after = [t for t in verb.doc[verb.i + 1:verb.sent.end] if not t.is_punct]
+    if not after:
+        return []
+    head = after[0]
+    while head.head.i > head.i and head.head.i < verb.head.i:
+        head = head.head
+    return [head] if head.dep_ in ("nsubj", "nsubjpass") and head.head.i == verb.head.i else []
+
+
+def among_those(verb: Token, args: ArgumentFinder) -> list[Token]:
+    """"X was among those detained": the subject of the copula."""
+    head = verb.head
+    words = args.words
+    if head.lower_ in words.among_nouns and head.dep_ == "pobj" and head.head.lower_ in words.among_prepositions:
+        return [c for c in head.head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return []
