@@ -48,6 +48,8 @@ class ActorLinker:
         self.ner_types: dict[str, str] = words["ner_types"]
         self.actor_verbs = set(words["actor_verbs"])
         self.given_names = {fold(n) for n in words["given_names"]}
+        self.place_nouns = set(words["place_nouns"])
+        self.scene_preps = set(words["scene_preps"])
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -70,6 +72,8 @@ class ActorLinker:
         for token in doc:
             if token.i not in taken and token.pos_ == "PROPN" and fold(token.text) in persons:
                 linked.append(Span(doc, token.i, token.i + 1, label="PERSON", kb_id=persons[fold(token.text)]))
+                taken.add(token.i)
+        linked += self._unnamed_places(doc, taken)
         doc.set_ents(filter_spans(linked))
         doc._.actors = self._actor_table(doc, kb)
         return doc
@@ -110,9 +114,73 @@ class ActorLinker:
         label = self.ner_types[ent.label_]
         if len(core) > 1 and fold(core[0].text) in self.given_names:
             label = "PERSON"  # "Fatoumata Sangaré" tagged as a place by the statistical NER
+        elif self._names_a_place(core, ent.label_):
+            label = "LOCATION"  # "the village of Tonsere", tagged as a person or organisation
         if label == "LOCATION" and len(core.text) < 3:
             return None
         return Span(doc, core.start, core.end, label=label, kb_id=slugify(core.text))
+
+    def _names_a_place(self, core: Span, ner_label: str) -> bool:
+        """An unknown name in a place's slot: "the village of X", "X village",
+        "(Commune, Province)" after a place, or a one-word name after "near"/"in"
+        that the statistical NER did not call a person. Village names are rarely
+        in any gazetteer, and the small model tags them at random."""
+        doc, root = core.doc, core.root
+        head = root.head
+        if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in self.place_nouns:
+            return True
+        if core.end < len(doc) and doc[core.end].lower_ in self.place_nouns and doc[core.end].pos_ == "NOUN":
+            return True
+        if self._in_brackets_after_name(core):
+            return True
+        if ner_label != "PERSON" and len(core) == 1 and root.dep_ == "pobj" and head.lower_ in self.scene_preps:
+            return not any(t.lower_ in self.place_nouns for t in head.head.subtree if t.i < head.i and t.dep_ == "pobj")
+        return False
+
+    def _unnamed_places(self, doc: Doc, taken: set[int]) -> list[Span]:
+        """Place names the statistical NER missed: a capitalised run after "the
+        village of" ("the village of Habanga"), or before the admin areas in
+        brackets ("Seno-Tiondi (Seytenga, Seno)")."""
+        found = []
+        i = 0
+        while i < len(doc):
+            token = doc[i]
+            starts_name = token.i not in taken and token.text[:1].isupper() and token.is_alpha and i > 0 and (
+                (doc[i - 1].lower_ == "of" and i > 1 and doc[i - 2].lower_ in self.place_nouns) or
+                self._bracket_follows(doc, i))
+            if not starts_name:
+                i += 1
+                continue
+            end = i + 1
+            while end < len(doc) and end not in taken and (doc[end].text[:1].isupper() or doc[end].text == "-") \
+                    and doc[end].text != "(":
+                end += 1
+            while end > i + 1 and doc[end - 1].text == "-":
+                end -= 1
+            found.append(Span(doc, i, end, label="LOCATION", kb_id=slugify(doc[i:end].text)))
+            i = end
+        return found
+
+    @staticmethod
+    def _bracket_follows(doc: Doc, i: int) -> bool:
+        """A name run starting at i and ending right before "(Name, Name)"."""
+        end = i
+        while end < len(doc) and (doc[end].text[:1].isupper() or doc[end].text == "-") and doc[end].text != "(":
+            end += 1
+        return end < len(doc) - 1 and end > i and doc[end].text == "(" and doc[end + 1].text[:1].isupper() \
+            and doc[i - 1].lower_ in ("in", "near", "of", "at", "around", "between", "and", "outside", "from")
+
+    @staticmethod
+    def _in_brackets_after_name(core: Span) -> bool:
+        """"Oursi (Oursi, Oudalan)": the admin areas that conflict notes put in
+        brackets after a place name."""
+        doc = core.doc
+        for i in range(core.start - 1, max(core.start - 6, 0), -1):
+            if doc[i].text == ")":
+                return False
+            if doc[i].text == "(":
+                return i > 0 and doc[i - 1].pos_ == "PROPN"
+        return False
 
     def _strip_titles(self, ent: Span) -> Span | None:
         start, end = ent.start, ent.end
