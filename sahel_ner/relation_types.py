@@ -42,6 +42,19 @@ express the relation and where its arguments sit. The keys:
 ``receiver_verbs``          per verb, the prepositions introducing the source
                             when the subject is the target ("the army
                             *received* drones *from* Turkey")
+``mutual``                  verbs and nouns of mutual violence whose co-subjects
+                            act on each other ("X and Y *clashed*", "*clashes*
+                            between X and Y"): one relation per pair
+``victim_verbs`` /          verbs whose subject suffers the act when their
+``victim_objects``          object is one of these ("a convoy *struck* an *IED*
+                            planted by X": X attacked the convoy)
+``implicit_source_types``   actor types an implicit source may have (an
+                            arrest's inferred agent is a state or its forces,
+                            never a person named nearby); default: source_types
+``implicit_scope``          how far back an implicit source may be: "window"
+                            (the cue file's lookback, for acts told one by one,
+                            such as attacks) or "article" (one agent usually
+                            does all of them, such as a government's arrests)
 ``implicit_agent``          an agentless passive takes its source from the
                             preceding sentences (marked ``implicit``)
 ``implicit_agent_nominal``  the same for a nominal without a source ("the
@@ -85,6 +98,11 @@ class RelationType:
     negating_verbs: set[str] = field(default_factory=set)
     defender_verbs: set[str] = field(default_factory=set)
     receiver_verbs: dict[str, list[str]] = field(default_factory=dict)
+    mutual: set[str] = field(default_factory=set)
+    victim_verbs: set[str] = field(default_factory=set)
+    victim_objects: set[str] = field(default_factory=set)
+    implicit_source_types: set[str] = field(default_factory=set)
+    implicit_scope: str = "window"
     implicit_agent: bool = False
     implicit_agent_nominal: bool = False
     description: str = ""

@@ -73,7 +73,7 @@ class RelationExtractor:
         self.by_verb: dict[str, list[RelationType]] = {}
         self.by_noun: dict[str, list[RelationType]] = {}
         for rtype in self.active_types:
-            for lemma in rtype.verbs:
+            for lemma in rtype.verbs | rtype.victim_verbs:
                 self.by_verb.setdefault(lemma, []).append(rtype)
             for noun in rtype.nouns:
                 self.by_noun.setdefault(noun, []).append(rtype)

@@ -17,20 +17,25 @@ INCLUSION_REACH = 600
 def implicit_source(rtype: RelationType, sent_index: int, target: Span, article: Article,
                     lookback: int) -> tuple[str, str] | None:
     """Agent of an agentless passive or nominal: the source of the last
-    relation of the same type in the article, else the subject actor of the
-    nearest of the two preceding sentences that has one of a fitting type
-    ("Washington announced new designations. X was among those sanctioned.")."""
+    relation of the same type within the last ``lookback`` sentences, else the
+    subject actor of the nearest of the two preceding sentences that has one
+    of a type able to do it ("Washington announced new designations. X was
+    among those sanctioned."). An agent named further back is not carried over:
+    another act is most likely being told by then."""
+    fitting = rtype.implicit_source_types or rtype.source_types
+    window_start = 0 if rtype.implicit_scope == "article" else article.sents[max(0, sent_index - lookback)].start_char
     # The log is in document order, so its last relation of the type is also the nearest.
     for rel in reversed(article.relations.by_type.get(rtype.type, ())):
-        if rel["source"] != target.kb_id_:
+        if rel["start"] < window_start:
+            break
+        if rel["source"] != target.kb_id_ and article.actor_type(rel["source"]) in fitting:
             return rel["source"], article.actor_type(rel["source"])
-    window = article.sents[max(0, sent_index - lookback):sent_index]
-    for prev in reversed(window[-2:]):
+    for prev in reversed(article.sents[max(0, sent_index - 2):sent_index]):
         for tok in prev:
             if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT":
                 found = article.args.mention_or_below(tok)
                 span = found[0] if found else None
-                if span is not None and span.label_ in rtype.source_types and span.kb_id_ != target.kb_id_:
+                if span is not None and span.label_ in fitting and span.kb_id_ != target.kb_id_:
                     return span.kb_id_, span.label_
     return None
 

@@ -67,10 +67,14 @@ def noun_relations(noun: Token, rtype: RelationType, args: ArgumentFinder) -> li
         targets = [p for p in args.actors_of(places) if p.label_ == "LOCATION"] or place_below(noun, args)
     targets = prefer_actors(targets)
     if rtype.symmetric:
-        found = pairs(sources + targets, kind, implicit)
+        found = pairs(sources + targets, kind, implicit)  # talks, a summit: everyone at the table met
         if not found and noun.dep_ == "pobj":
             return gathering(noun, args)
         return found
+    if not sources and (noun.lower_ in rtype.mutual or noun.lemma_.lower() in rtype.mutual):
+        between = [c for p in preps if p.lower_ == "between" for c in p.children if c.dep_ == "pobj"]
+        if between:  # "clashes between the army and JNIM": both sides
+            return pairs(args.actors_of(between), kind)
     if not sources and targets and rtype.implicit_agent_nominal:
         return [candidate(None, t, "implicit") for t in targets]
     return [candidate(src, t, kind, implicit) for src in sources for t in targets]

@@ -27,9 +27,18 @@ def candidate(source: Span | None, target: Span, kind: str, implicit: bool = Fal
 
 
 def pairs(ends: list[Span], kind: str, implicit: bool = False) -> list[Candidate]:
-    """Every pair of distinct actors, for symmetric types ("talks between A, B and C")."""
+    """Every pair of distinct actors ("talks between A, B and C", "A and B clashed")."""
     unique = list({e.kb_id_: e for e in ends}.values())
     return [candidate(a, b, kind, implicit) for a, b in combinations(unique, 2)]
+
+
+def meeting_pairs(sources: list[Span], targets: list[Span], kind: str, implicit: bool = False) -> list[Candidate]:
+    """Symmetric types: each source with each target ("X met A and B" gives X-A
+    and X-B, never A-B: co-objects do not meet each other); co-subjects meet
+    each other only when nobody else is named ("A and B held talks")."""
+    if not targets:
+        return pairs(sources, kind, implicit)
+    return [candidate(s, t, kind, implicit) for s in sources for t in targets if s.kb_id_ != t.kb_id_]
 
 
 def trigger_words(trigger: Token) -> list[Token]:

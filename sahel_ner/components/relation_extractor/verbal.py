@@ -10,12 +10,13 @@ from spacy.tokens import Span, Token
 
 from ...relation_types import RelationType
 from .arguments import PASS_SUBJ, ArgumentFinder, prefer_actors
-from .records import Candidate, candidate, pairs
+from .records import Candidate, candidate, meeting_pairs, pairs
 
 
 def pobjs(preps: list[Token]) -> list[Token]:
-    """The objects of prepositions."""
-    return [c for p in preps for c in p.children if c.dep_ == "pobj"]
+    """The objects of prepositions, less times ("on 4 December", "at dawn"):
+    a date is when the act happened, never who suffered it."""
+    return [c for p in preps for c in p.children if c.dep_ == "pobj" and c.ent_type_ not in ("DATE", "TIME")]
 
 
 def preps_in(words: list[Token], prep_words) -> list[Token]:
@@ -41,6 +42,12 @@ def verb_relations(verb: Token, rtype: RelationType, args: ArgumentFinder) -> li
         return []  # "came face to face", "threw its weight behind"
     prep_objects = pobjs(preps)
     prep_objects += [c for c in children if c.dep_ == "dative" and c.lower_ not in rtype.verb_target_preps]
+    if lemma in rtype.mutual and not prep_objects and not objects:
+        return mutual_pairs(verb, args)  # "JNIM and the VDP clashed near Bognori"
+    if lemma in rtype.victim_verbs and any(o.lower_ in rtype.victim_objects or o.lemma_.lower() in rtype.victim_objects for o in objects):
+        return _victim_subject(verb, rtype, args, objects)  # "a convoy struck an IED planted by X"
+    if lemma not in rtype.verbs:
+        return []  # a victim verb without its object ("the convoy ran into the night")
     if lemma in rtype.verb_needs_object and lemma not in rtype.verb_preps and \
             not object_qualifies(verb, rtype, preps, passive):
         return []
@@ -60,18 +67,41 @@ def verb_relations(verb: Token, rtype: RelationType, args: ArgumentFinder) -> li
         sources = args.actors_of(subjects)
         implicit_source = any(args.is_cross_sentence(t) for t in subjects)
         targets = _active_targets(verb, rtype, args, objects, prep_objects)
-    if not targets and objects and rtype.verb_location_preps and not args.actors_of(objects):
-        # "attacked a police school in the capital Bamako": no actor, so the place
-        places = pobjs([p for p in children if p.dep_ == "prep" and p.lower_ in rtype.verb_location_preps])
-        places += pobjs(preps_in(objects, rtype.verb_location_preps))
-        targets = [t for t in args.actors_of(places) if t.label_ == "LOCATION"]
+    sufferers = objects or [c for c in children if passive and c.dep_ in PASS_SUBJ]
+    if not targets and sufferers and rtype.verb_location_preps and not args.actors_of(sufferers):
+        # "attacked a police school in the capital Bamako", "three villagers were killed
+        # near Solenzo": no actor suffered it, so the place did
+        targets = scene_of(verb, sufferers, rtype, args)
     targets = prefer_actors(targets)
     if rtype.symmetric:
-        return pairs(sources + targets, "verb", implicit_source)
+        return meeting_pairs(sources, targets, "verb", implicit_source)
     if passive and not sources:
         return [candidate(None, t, "implicit") for t in targets] if rtype.implicit_agent else []
     kind = "implicit" if implicit_source else "verb"
     return [candidate(src, t, kind, implicit_source) for src in sources for t in targets]
+
+
+def scene_of(verb: Token, sufferers: list[Token], rtype: RelationType, args: ArgumentFinder) -> list[Span]:
+    """The place where an act hit no named actor: a place preposition on the verb
+    or on its object ("killed a herder in the village of X")."""
+    places = pobjs([p for p in verb.children if p.dep_ == "prep" and p.lower_ in rtype.verb_location_preps])
+    places += pobjs(preps_in(sufferers, rtype.verb_location_preps))
+    return [t for t in args.actors_of(places) if t.label_ == "LOCATION"][:1]
+
+
+def mutual_pairs(verb: Token, args: ArgumentFinder) -> list[Candidate]:
+    """Co-subjects of a verb of mutual violence act on each other."""
+    return pairs(args.actors_of(args.subjects(verb)), "verb")
+
+
+def _victim_subject(verb: Token, rtype: RelationType, args: ArgumentFinder, objects: list[Token]) -> list[Candidate]:
+    """The subject suffered; whoever laid the object did it, else the context says."""
+    sources = args.actors_of(objects)
+    subjects = args.subjects(verb)
+    targets = args.actors_of(subjects) or scene_of(verb, subjects + objects, rtype, args)
+    if not sources:
+        return [candidate(None, t, "implicit") for t in targets] if rtype.implicit_agent else []
+    return [candidate(s, t, "verb") for s in sources for t in targets]
 
 
 def _passive_targets(verb: Token, rtype: RelationType, args: ArgumentFinder, children: list[Token],
