@@ -6,7 +6,7 @@ classifier (and users) can ask the same questions of any trigger.
 """
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from .relation_types import RelationType
 from .resources import read_json
@@ -35,6 +35,7 @@ class Cues:
         self.hedge_modals = set(c["hedge_modals"])
         self.hedge_report_verbs = set(c["hedge_report_verbs"])
         self.hedge_sources = set(c["hedge_sources"])
+        self.hedge_identity = set(c["hedge_identity"])
         self.modal_verbs = set(c["modal_verbs"])
         self.modal_nouns = set(c["modal_nouns"])
         self.future_aux = set(c["future_auxiliaries"])
@@ -49,6 +50,9 @@ class Cues:
             if depth and chain[depth - 1].dep_ not in ("dobj", "obj", "pobj", "prep", "xcomp", "pcomp", "ccomp", "acl",
                                                        "nsubjpass", "conj", "aux", "relcl"):
                 break
+            if depth > 1 and chain[depth - 1].dep_ == "prep" and tok.pos_ in ("NOUN", "PROPN") \
+                    and tok.lemma_.lower() not in rtype.light_verbs:
+                break  # "no comment regarding the arrest": the "no" denies the comment, not the arrest
             for c in tok.children:
                 if c.dep_ == "neg" or (c.dep_ in ("det", "advmod") and c.lower_ in self.neg_words - {"no"}):
                     return True
@@ -82,6 +86,17 @@ class Cues:
                 if child.dep_ == "prep" and child.lower_ == "according" and any(
                         t.lower_ in self.hedge_sources for t in child.subtree):
                     return True
+        return False
+
+    def is_uncertain_identity(self, actor: Span) -> bool:
+        """"presumed JNIM militants", "an IED likely planted by ISSP fighters":
+        who did it (or suffered it) is a guess, though the act happened."""
+        sent_start = actor.sent.start
+        for tok in reversed(actor.doc[max(sent_start, actor.start - 4):actor.start]):
+            if tok.lower_ in self.hedge_identity:
+                return True
+            if tok.is_punct or tok.pos_ == "VERB" and tok.dep_ not in ("acl", "amod"):
+                return False
         return False
 
     def is_modal(self, trigger: Token, rtype: RelationType) -> bool:

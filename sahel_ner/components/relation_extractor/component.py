@@ -127,10 +127,16 @@ class RelationExtractor:
         if rtype.symmetric and source_id > target_id:
             source_id, target_id = target_id, source_id
         sent = article.sents[sent_index]
+        implicit = found.source is None or found.kind == "implicit"
+        if implicit and article.relations.has_triple((source_id, rtype.type, target_id)):
+            # "JNIM ambushed the convoy. Two soldiers were killed.": the same act, told again
+            article.relations.retold((source_id, rtype.type, target_id), sent.end_char)
+            return
         # The key is taken even if the confidence floor drops this reading: the first reading speaks.
         if not article.relations.take((source_id, rtype.type, target_id, sent.start)):
             return
-        hedged = self.cues.is_hedged(trigger)
+        hedged = self.cues.is_hedged(trigger) or any(
+            span is not None and self.cues.is_uncertain_identity(span) for span in (found.source, found.target))
         confidence = CONFIDENCE[found.kind] - (0.1 if hedged else 0.0)
         if confidence < self.min_confidence:
             return
@@ -142,7 +148,7 @@ class RelationExtractor:
             source=source_id, target=target_id, rtype=rtype, sent=sent, trigger=trigger_words(trigger),
             confidence=confidence, negated=self.cues.is_negated(trigger, rtype), hedged=hedged,
             date=event_date(article.dates[sent_index], trigger, article.doc._.published, self.words),
-            location=location, implicit=found.source is None or found.kind == "implicit"))
+            location=location, implicit=implicit))
 
     @staticmethod
     def _end(span: Span, rtype: RelationType, seats: dict[str, str]) -> tuple[str, str]:

@@ -71,9 +71,9 @@ def add_inclusion_relations(sent_index: int, article: Article, types: dict[str, 
 def _last_act_before(article: Article, types: dict[str, RelationType], start_char: int) -> dict | None:
     """The last relation of a type with implicit nominal agents that ends
     within reach before ``start_char``."""
-    for rel in reversed(article.relations.records):  # in document order: ends only grow
-        if start_char - rel["end"] >= INCLUSION_REACH:
+    for end, rel in reversed(article.relations.tellings):  # in document order: ends only grow
+        if start_char - end >= INCLUSION_REACH:
             break
-        if rel["end"] <= start_char and types[rel["type"]].implicit_agent_nominal:
+        if end <= start_char and types[rel["type"]].implicit_agent_nominal:
             return rel
     return None

@@ -68,16 +68,30 @@ class RelationLog:
 
     def __init__(self) -> None:
         self.records: list[dict] = []
+        # (end of the sentence that tells it, record): every telling of an act, retellings included
+        self.tellings: list[tuple[int, dict]] = []
         self.by_type: dict[str, list[dict]] = {}
         self._taken: set[tuple] = set()
+        self._triples: set[tuple] = set()
+
+    def has_triple(self, triple: tuple) -> bool:
+        """Whether (source, type, target) was already found, in any sentence."""
+        return triple in self._triples
+
+    def retold(self, triple: tuple, sent_end: int) -> None:
+        """An act already logged is told again ("the detention of the officers")."""
+        first = next(r for r in self.records if (r["source"], r["type"], r["target"]) == triple)
+        self.tellings.append((sent_end, first))
 
     def take(self, key: tuple) -> bool:
         """Reserve ``key``; False when an earlier reading already holds it."""
         if key in self._taken:
             return False
         self._taken.add(key)
+        self._triples.add(key[:3])
         return True
 
     def append(self, record: dict) -> None:
         self.records.append(record)
+        self.tellings.append((record["end"], record))
         self.by_type.setdefault(record["type"], []).append(record)

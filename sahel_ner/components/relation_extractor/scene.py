@@ -18,13 +18,23 @@ def event_date(dates: list[Span], trigger: Token | None, published, words: Argum
     if trigger is not None:
         clause = {trigger.i, *(t.i for t in governors(trigger, 2))}
         attached = [e for e in dates if e.root.head.i in clause or e.root.head.head.i in clause]
-        if attached:
-            dates = attached
+        # Otherwise only a date outside any other clause may stand for the act's:
+        # "detained Gen. X, known for fighting militants in 2012" does not date the arrest.
+        dates = attached or [e for e in dates if not _in_other_clause(e.root, trigger)]
     for ent in dates:
         if ent.root.head.lower_ in words.date_bound_prepositions:
             continue
         return resolve_date(ent.text, published)
     return None
+
+
+def _in_other_clause(token: Token, trigger: Token) -> bool:
+    """Whether a word sits in a subordinate clause (relative, participial,
+    adverbial) that does not contain the trigger."""
+    for tok in [token, *governors(token, 6)]:
+        if tok.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp") and not (tok.left_edge.i <= trigger.i <= tok.right_edge.i):
+            return True
+    return False
 
 
 def event_place(sent: Span, mentions: dict[int, Span], ends: set[str], words: ArgumentWords) -> str | None:
