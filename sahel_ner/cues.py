@@ -21,6 +21,12 @@ def governors(token: Token, limit: int = 4) -> list[Token]:
     return chain
 
 
+def _is_subject_of(actor: Span, verb: Token) -> bool:
+    """Whether an actor is (inside) the subject of a verb."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i <= actor.root.i <= c.right_edge.i
+               for c in verb.children)
+
+
 class Cues:
     """Negation, hedging and modality cues for one language."""
 
@@ -36,6 +42,7 @@ class Cues:
         self.hedge_report_verbs = set(c["hedge_report_verbs"])
         self.hedge_sources = set(c["hedge_sources"])
         self.hedge_identity = set(c["hedge_identity"])
+        self.own_claims = set(c["own_claims"])
         self.modal_verbs = set(c["modal_verbs"])
         self.modal_nouns = set(c["modal_nouns"])
         self.future_aux = set(c["future_auxiliaries"])
@@ -64,9 +71,10 @@ class Cues:
                 return True
         return False
 
-    def is_hedged(self, trigger: Token) -> bool:
+    def is_hedged(self, trigger: Token, source: Span | None = None) -> bool:
         """"allegedly", "accused of", "suspected", "is said to have",
-        "according to unconfirmed reports"."""
+        "according to unconfirmed reports". An author's own claim of its act
+        ("JNIM claimed the killing of ...") is not a hedge."""
         scope = [trigger, *governors(trigger, 4)]
         for subject in [c for c in trigger.children if c.dep_ in ("nsubj", "csubj")]:
             # "Fighters suspected of belonging to ISSP attacked..."
@@ -75,6 +83,8 @@ class Cues:
         for tok in scope:
             lemma = tok.lemma_.lower()
             if tok is not trigger and (lemma in self.hedge_verbs or tok.lower_ in self.hedge_nouns):
+                if lemma in self.own_claims and source is not None and _is_subject_of(source, tok):
+                    continue
                 return True
             if tok is not trigger and lemma in self.hedge_report_verbs and any(c.dep_ == "auxpass" for c in tok.children):
                 return True  # "is said to have met", "is believed to have supplied"

@@ -177,6 +177,19 @@ class KnowledgeBase:
         """Actor id (or a generic marker) for a name as written, else None."""
         return self.phrases.get(fold(text))
 
+    def led_state(self, person_id: str, leader_titles: frozenset[str]) -> str | None:
+        """The state a person leads or led last (a role whose title starts with
+        a head-of-state or head-of-government title), else None."""
+        person = self.actors.get(person_id)
+        if person is None or person.type != "PERSON":
+            return None
+        led = None
+        for role in sorted(person.roles, key=lambda r: r.get("to") is None):  # the current role last
+            title = fold(str(role.get("title", "")))
+            if role.get("country") in self.actors and any(title.startswith(t) for t in leader_titles):
+                led = role["country"]
+        return led
+
     def military_of(self, state_id: str | None) -> str | None:
         actor = self.actors.get(state_id or "")
         return actor.military if actor else None

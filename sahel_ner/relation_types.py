@@ -51,6 +51,12 @@ express the relation and where its arguments sit. The keys:
 ``implicit_source_types``   actor types an implicit source may have (an
                             arrest's inferred agent is a state or its forces,
                             never a person named nearby); default: source_types
+``host_triggers``           triggers whose state end stands for its leader when
+                            the article names one ("Tiani visited Mali" with
+                            Goïta named: MET(Tiani, Goïta)), as for official visits
+``claimable``               an act told without its agent takes the author of a
+                            later claim ("JNIM claimed responsibility") or
+                            attribution ("blamed X for the attack")
 ``implicit_scope``          how far back an implicit source may be: "window"
                             (the cue file's lookback, for acts told one by one,
                             such as attacks) or "article" (one agent usually
@@ -103,6 +109,8 @@ class RelationType:
     victim_objects: set[str] = field(default_factory=set)
     implicit_source_types: set[str] = field(default_factory=set)
     implicit_scope: str = "window"
+    claimable: bool = False
+    host_triggers: set[str] = field(default_factory=set)
     implicit_agent: bool = False
     implicit_agent_nominal: bool = False
     description: str = ""

@@ -36,10 +36,12 @@ class ArgumentFinder:
     words: the language's argument words (``arguments.json``).
     """
 
-    def __init__(self, mentions: dict[int, Span], kb: KnowledgeBase, words: ArgumentWords):
+    def __init__(self, mentions: dict[int, Span], kb: KnowledgeBase, words: ArgumentWords,
+                 leaders: dict[str, str] | None = None):
         self.mentions = mentions
         self.kb = kb
         self.words = words
+        self.leaders = leaders or {}  # state -> the person the article names as its leader
 
     def mention_or_below(self, word: Token) -> list[Span]:
         """The actor a word names, else the closest one in its noun phrase."""
@@ -71,7 +73,17 @@ class ArgumentFinder:
         spans = self.mention_or_below(word)
         if not spans and word.lower_ in self.words.member_nouns:
             spans = self.group_of_members(word)
+        if word.lower_ in self.words.leader_nouns and word.i not in self.mentions:
+            spans = [self.leader_of(span) for span in spans]  # "Niger's coup leader", "his counterparts in Mali"
         return spans
+
+    def leader_of(self, span: Span) -> Span:
+        """The leader the article names for a state (as a span at the state's
+        place), else the state itself."""
+        person = self.leaders.get(span.kb_id_) if span.label_ == "STATE" else None
+        if person is None:
+            return span
+        return Span(span.doc, span.start, span.end, label="PERSON", kb_id=person)
 
     def subjects(self, verb: Token) -> list[Token]:
         """Subject heads of a verb, inherited through coordination and clauses."""

@@ -26,13 +26,24 @@ class Article:
             if ent.label_ in ACTOR_LABELS and ent.kb_id_:
                 for i in range(ent.start, ent.end):
                     mentions[i] = ent
-        self.args = ArgumentFinder(mentions, kb, words)
+        self.args = ArgumentFinder(mentions, kb, words, self._leaders_named(doc, kb, words))
         self.seats: dict[str, str] = kb.seat_of
         self.dates = self._dates_by_sentence()
         self._actor_types: dict[str, str] = {}
         for actor in doc._.actors or ():
             self._actor_types.setdefault(actor["id"], actor["type"])  # the first record wins
         self.relations = RelationLog()
+
+    @staticmethod
+    def _leaders_named(doc: Doc, kb: KnowledgeBase, words: ArgumentWords) -> dict[str, str]:
+        """State -> the person the article names who leads it ("Goïta" for Mali),
+        for "his counterparts in Mali" and "a visit to Bamako"."""
+        leaders: dict[str, str] = {}
+        for actor in doc._.actors or ():
+            state = kb.led_state(actor["id"], words.leader_titles) if actor["type"] == "PERSON" else None
+            if state:
+                leaders.setdefault(state, actor["id"])
+        return leaders
 
     def _dates_by_sentence(self) -> list[list[Span]]:
         """What ``sent.ents`` would give, restricted to DATE, for every sentence
@@ -47,6 +58,11 @@ class Article:
                 if ent.end <= self.sents[index].end:  # an entity across a sentence break is in neither
                     dates[index].append(ent)
         return dates
+
+    def leader_or_state(self, actor_id: str, actor_type: str) -> tuple[str, str]:
+        """A state's leader named in the article, else the state (any other actor as it is)."""
+        leader = self.args.leaders.get(actor_id) if actor_type == "STATE" else None
+        return (leader, "PERSON") if leader else (actor_id, actor_type)
 
     def actor_type(self, actor_id: str) -> str:
         return self._actor_types.get(actor_id, "STATE")

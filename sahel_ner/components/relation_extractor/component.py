@@ -16,11 +16,12 @@ from ...knowledge_base import KnowledgeBase
 from ...relation_types import RelationType, load_packaged_types, load_type_dir
 from .arguments import ArgumentFinder
 from .article import Article
+from .claims import Claim, claimed_acts
 from .implicit import add_inclusion_relations, implicit_source
 from .lexicon import ArgumentWords
 from .nominal import noun_relations
 from .prose import LinkLists, is_prose
-from .records import CONFIDENCE, Candidate, relation_record, trigger_words
+from .records import CONFIDENCE, Candidate, Orphan, relation_record, trigger_words
 from .scene import event_date, event_place
 from .verbal import verb_relations
 
@@ -69,7 +70,8 @@ class RelationExtractor:
         return [t for name, t in self.types.items() if self.selected is None or name in self.selected]
 
     def _index(self) -> None:
-        """Trigger word -> the active types it can express."""
+        """Trigger word -> the active types it can express; the types a claim can give an author to."""
+        self.claimable = {t.type for t in self.active_types if t.claimable}
         self.by_verb: dict[str, list[RelationType]] = {}
         self.by_noun: dict[str, list[RelationType]] = {}
         for rtype in self.active_types:
@@ -95,6 +97,8 @@ class RelationExtractor:
                 for rtype, found in self._trigger_relations(token, article.args):
                     for candidate in found:
                         self._record(candidate, rtype, token, index, article)
+            for claim in claimed_acts(index, article, self.claimable):
+                self._record_claim(claim, index, article)
         doc._.relations = article.relations.records
         return doc
 
@@ -114,14 +118,22 @@ class RelationExtractor:
         """Check a candidate against the type and the cues, and log it once."""
         if self.cues.is_modal(trigger, rtype):
             return  # planned, threatened or conditional: not asserted
-        if found.source is None:
-            source = implicit_source(rtype, sent_index, found.target, article, self.cues.lookback)
+        if found.kind == "orphan" or found.source is None:
+            source = None if found.kind == "orphan" else implicit_source(
+                rtype, sent_index, found.target, article, self.cues.lookback)
             if source is None:
+                target_id, target_type = self._end(found.target, rtype, article.seats)
+                article.relations.orphans.append(Orphan(rtype.type, target_id, target_type, sent_index,
+                                                        trigger_words(trigger)))
                 return
             source_id, source_type = source
         else:
             source_id, source_type = self._end(found.source, rtype, article.seats)
         target_id, target_type = self._end(found.target, rtype, article.seats)
+        if trigger.lemma_.lower() in rtype.host_triggers or trigger.lower_ in rtype.host_triggers:
+            # a visit to a country meets its leader, when the article names one
+            source_id, source_type = article.leader_or_state(source_id, source_type)
+            target_id, target_type = article.leader_or_state(target_id, target_type)
         if source_id == target_id or source_type not in rtype.source_types or target_type not in rtype.target_types:
             return
         if rtype.symmetric and source_id > target_id:
@@ -135,7 +147,7 @@ class RelationExtractor:
         # The key is taken even if the confidence floor drops this reading: the first reading speaks.
         if not article.relations.take((source_id, rtype.type, target_id, sent.start)):
             return
-        hedged = self.cues.is_hedged(trigger) or any(
+        hedged = self.cues.is_hedged(trigger, found.source) or any(
             span is not None and self.cues.is_uncertain_identity(span) for span in (found.source, found.target))
         confidence = CONFIDENCE[found.kind] - (0.1 if hedged else 0.0)
         if confidence < self.min_confidence:
@@ -149,6 +161,32 @@ class RelationExtractor:
             confidence=confidence, negated=self.cues.is_negated(trigger, rtype), hedged=hedged,
             date=event_date(article.dates[sent_index], trigger, article.doc._.published, self.words),
             location=location, implicit=implicit))
+
+    def _record_claim(self, claim: Claim, sent_index: int, article: Article) -> None:
+        """An orphan act given its author by a claim or an attribution."""
+        rtype = self.types[claim.act.type]
+        source_id, source_type = self._end(claim.author, rtype, article.seats)
+        act = claim.act
+        if source_id == act.target or source_type not in rtype.source_types:
+            return
+        sent = article.sents[sent_index]
+        if article.relations.has_triple((source_id, rtype.type, act.target)) or \
+                not article.relations.take((source_id, rtype.type, act.target, sent.start)):
+            return
+        implicit = act.sent_index != sent_index
+        hedged = claim.attributed or self.cues.is_uncertain_identity(claim.author)
+        confidence = CONFIDENCE["implicit" if implicit else "claim"] - (0.1 if hedged else 0.0)
+        if confidence < self.min_confidence:
+            return
+        told = article.sents[act.sent_index]
+        article.relations.append(relation_record(
+            source=source_id, target=act.target, rtype=rtype, sent=sent,
+            trigger=act.trigger if not implicit else trigger_words(claim.verb), confidence=confidence,
+            negated=self.cues.is_negated(claim.verb, rtype), hedged=hedged,
+            date=event_date(article.dates[act.sent_index], act.trigger[0], article.doc._.published, self.words),
+            location=act.target if act.target_type == "LOCATION" else event_place(
+                told, article.args.mentions, {source_id, act.target}, self.words),
+            implicit=implicit))
 
     @staticmethod
     def _end(span: Span, rtype: RelationType, seats: dict[str, str]) -> tuple[str, str]:

@@ -36,6 +36,10 @@ class ArgumentWords:
     scene_prepositions: frozenset[str]
     place_below_prepositions: frozenset[str]
     date_bound_prepositions: frozenset[str]
+    leader_titles: frozenset[str]
+    leader_nouns: frozenset[str]
+    claim_verbs: dict[str, frozenset[str]]
+    attribution_verbs: dict[str, frozenset[str]]
 
     @classmethod
     def load(cls, lang: str = "en") -> "ArgumentWords":
@@ -43,4 +47,11 @@ class ArgumentWords:
         missing = [f.name for f in fields(cls) if f.name not in data]
         if missing:
             raise ValueError(f"resources/{lang}/arguments.json lacks {', '.join(missing)}")
-        return cls(**{f.name: frozenset(data[f.name]) for f in fields(cls)})
+        return cls(**{f.name: _frozen(data[f.name]) for f in fields(cls)})
+
+
+def _frozen(value: list | dict) -> frozenset[str] | dict[str, frozenset[str]]:
+    """A list becomes a set; a mapping (word -> the words it needs) a mapping of sets."""
+    if isinstance(value, dict):
+        return {key: frozenset(words) for key, words in value.items()}
+    return frozenset(value)

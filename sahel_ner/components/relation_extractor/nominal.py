@@ -63,7 +63,9 @@ def noun_relations(noun: Token, rtype: RelationType, args: ArgumentFinder) -> li
             kind = "light"
     if "LOCATION" not in rtype.target_types:
         targets = [t for t in targets if t.label_ != "LOCATION" or rtype.capital_as_state]
-    elif sources and not targets:  # "killings in Diafarabé": the place is the target when no actor is
+    elif not targets and (sources or rtype.claimable):
+        # "killings in Diafarabé": the place is the target when no actor is (and an
+        # unclaimed "ambush near Niono" is an orphan act that a claim may take)
         targets = [p for p in args.actors_of(places) if p.label_ == "LOCATION"] or place_below(noun, args)
     targets = prefer_actors(targets)
     if rtype.symmetric:
@@ -75,8 +77,8 @@ def noun_relations(noun: Token, rtype: RelationType, args: ArgumentFinder) -> li
         between = [c for p in preps if p.lower_ == "between" for c in p.children if c.dep_ == "pobj"]
         if between:  # "clashes between the army and JNIM": both sides
             return pairs(args.actors_of(between), kind)
-    if not sources and targets and rtype.implicit_agent_nominal:
-        return [candidate(None, t, "implicit") for t in targets]
+    if not sources and targets:
+        return [candidate(None, t, "implicit" if rtype.implicit_agent_nominal else "orphan") for t in targets]
     return [candidate(src, t, kind, implicit) for src in sources for t in targets]
 
 

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 from ...relation_types import RelationType
 
 # How sure a reading is, by the construction that gave it.
-CONFIDENCE = {"verb": 0.9, "noun": 0.85, "light": 0.85, "implicit": 0.6}
+CONFIDENCE = {"verb": 0.9, "noun": 0.85, "light": 0.85, "implicit": 0.6, "claim": 0.8}
 
 
 class Candidate(NamedTuple):
@@ -19,7 +19,7 @@ class Candidate(NamedTuple):
 
     source: Span | None
     target: Span
-    kind: str  # a key of CONFIDENCE
+    kind: str  # a key of CONFIDENCE, or "orphan": an act whose agent is unnamed (no relation unless claimed)
 
 
 def candidate(source: Span | None, target: Span, kind: str, implicit: bool = False) -> Candidate:
@@ -62,6 +62,17 @@ def relation_record(*, source: str, target: str, rtype: RelationType, sent: Span
     }
 
 
+class Orphan(NamedTuple):
+    """An act told without its agent ("Gunmen stormed a post in Diapaga"): a
+    later claim of responsibility can name who did it."""
+
+    type: str
+    target: str
+    target_type: str
+    sent_index: int
+    trigger: list[Token]
+
+
 class RelationLog:
     """The relations of one document, in document order, with the keys already
     taken (one relation per source, type, target and sentence)."""
@@ -71,6 +82,7 @@ class RelationLog:
         # (end of the sentence that tells it, record): every telling of an act, retellings included
         self.tellings: list[tuple[int, dict]] = []
         self.by_type: dict[str, list[dict]] = {}
+        self.orphans: list[Orphan] = []
         self._taken: set[tuple] = set()
         self._triples: set[tuple] = set()
 

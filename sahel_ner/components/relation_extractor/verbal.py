@@ -74,9 +74,13 @@ def verb_relations(verb: Token, rtype: RelationType, args: ArgumentFinder) -> li
         targets = scene_of(verb, sufferers, rtype, args)
     targets = prefer_actors(targets)
     if rtype.symmetric:
+        if not targets and (objects or prep_objects):
+            return []  # "A and B received him": the unresolved guest is the one they met
         return meeting_pairs(sources, targets, "verb", implicit_source)
     if passive and not sources:
         return [candidate(None, t, "implicit") for t in targets] if rtype.implicit_agent else []
+    if not sources:
+        return [candidate(None, t, "orphan") for t in targets]  # "Gunmen stormed X": who, a claim may say
     kind = "implicit" if implicit_source else "verb"
     return [candidate(src, t, kind, implicit_source) for src in sources for t in targets]
 
