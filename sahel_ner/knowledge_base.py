@@ -11,7 +11,8 @@ or ``SAHEL_NER_ACTORS=path1:path2``). A record::
      "capital": "bamako",               # STATE: its seat of power (a LOCATION record)
      "military": "malian_armed_forces", # STATE: its forces (a MILITARY record)
      "roles": [{"title": "...", "country": "mali", "from": "2021", "to": null}],  # PERSON
-     "affiliation": "mali"}             # PERSON / MILITARY / group: country or group id
+     "affiliation": "mali",             # PERSON / MILITARY / group: country or group id
+     "reports": true}                   # a monitor or news outlet: it tells of acts, it does not do them
 
 Phrases built from demonyms and institution words ("Mali's military rulers",
 "Malian authorities", "FAMa soldiers") come from ``institutions.json`` so the
@@ -47,6 +48,7 @@ class Actor:
     military: str | None = None
     affiliation: str | None = None
     roles: list[dict] = field(default_factory=list)
+    reports: bool = False
 
     @classmethod
     def from_record(cls, rec: dict, origin: str) -> "Actor":
@@ -61,11 +63,12 @@ class Actor:
                    case_sensitive_aliases=list(rec.get("case_sensitive_aliases") or []),
                    demonyms=list(rec.get("demonyms") or []),
                    capital=rec.get("capital"), military=rec.get("military"),
-                   affiliation=rec.get("affiliation"), roles=list(rec.get("roles") or []))
+                   affiliation=rec.get("affiliation"), roles=list(rec.get("roles") or []),
+                   reports=bool(rec.get("reports")))
 
     def to_record(self) -> dict:
         rec = {"id": self.id, "label": self.label, "type": self.type, "aliases": self.aliases}
-        for key in ("case_sensitive_aliases", "demonyms", "capital", "military", "affiliation", "roles"):
+        for key in ("case_sensitive_aliases", "demonyms", "capital", "military", "affiliation", "roles", "reports"):
             if getattr(self, key):
                 rec[key] = getattr(self, key)
         return rec

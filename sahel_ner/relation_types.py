@@ -54,6 +54,10 @@ express the relation and where its arguments sit. The keys:
 ``host_triggers``           triggers whose state end stands for its leader when
                             the article names one ("Tiani visited Mali" with
                             Goïta named: MET(Tiani, Goïta)), as for official visits
+``reporters``               where monitors and news outlets (actors marked
+                            ``reports`` in the knowledge base: "Human Rights
+                            Watch called on...", "ACLED estimates...") may stand:
+                            "both" ends, "target" only, or "none" (default)
 ``claimable``               an act told without its agent takes the author of a
                             later claim ("JNIM claimed responsibility") or
                             attribution ("blamed X for the attack")
@@ -110,6 +114,7 @@ class RelationType:
     implicit_source_types: set[str] = field(default_factory=set)
     implicit_scope: str = "window"
     claimable: bool = False
+    reporters: str = "none"
     host_triggers: set[str] = field(default_factory=set)
     implicit_agent: bool = False
     implicit_agent_nominal: bool = False

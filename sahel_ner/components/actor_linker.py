@@ -105,6 +105,8 @@ class ActorLinker:
             return Span(doc, core.start, core.end, label="PERSON", kb_id=persons[key])
         if key in self.titles:
             return None  # "Defense" out of "Defense Minister": a title, not an actor
+        if self._not_a_name(core):
+            return None
         for token in core:  # "Atallah's July": a known surname inside a mis-cut entity
             if fold(token.text) in persons and token.text[:1].isupper():
                 return Span(doc, token.i, token.i + 1, label="PERSON", kb_id=persons[fold(token.text)])
@@ -119,6 +121,18 @@ class ActorLinker:
         if label == "LOCATION" and len(core.text) < 3:
             return None
         return Span(doc, core.start, core.end, label=label, kb_id=slugify(core.text))
+
+    @staticmethod
+    def _not_a_name(core: Span) -> bool:
+        """What the statistical NER takes for a name but is not one: a model
+        number ("Bayraktar TB2", "Mi-24"), or a sentence's first word that is a
+        verb form before a lower-case word ("Coordinated jihadist attacks ...")."""
+        if any(ch.isdigit() for ch in core.text):
+            return True
+        first = core[0]
+        doc = core.doc
+        return len(core) == 1 and first.is_sent_start and first.lower_.endswith(("ed", "ing")) \
+            and first.i + 1 < len(doc) and doc[first.i + 1].is_lower
 
     def _names_a_place(self, core: Span, ner_label: str) -> bool:
         """An unknown name in a place's slot: "the village of X", "X village",

@@ -21,6 +21,17 @@ SUBJ = {"nsubj", "csubj"}
 PASS_SUBJ = {"nsubjpass", "csubjpass"}
 
 
+def pobjs(preps: list[Token]) -> list[Token]:
+    """The objects of prepositions, less times ("on 4 December", "at dawn"):
+    a date is when the act happened, never who suffered it."""
+    return [c for p in preps for c in p.children if c.dep_ == "pobj" and c.ent_type_ not in ("DATE", "TIME")]
+
+
+def preps_in(words: list[Token], prep_words) -> list[Token]:
+    """Prepositions among the children of ``words`` that read as one of ``prep_words``."""
+    return [p for w in words for p in w.children if p.dep_ == "prep" and p.lower_ in prep_words]
+
+
 def prefer_actors(targets: list[Span]) -> list[Span]:
     """A place next to an actor target is the scene, not a second target
     ("attacked a Malian army camp at Boulkessi")."""
@@ -42,6 +53,18 @@ class ArgumentFinder:
         self.kb = kb
         self.words = words
         self.leaders = leaders or {}  # state -> the person the article names as its leader
+
+    def modifier_heads(self, noun: Token) -> list[Token]:
+        """Possessor or compound actor of a nominal trigger: "JNIM's attack",
+        "a US drone strike" (compounds of compounds too)."""
+        found = []
+        for child in noun.children:
+            if child.dep_ in ("poss", "compound", "nmod", "amod"):
+                if child.i in self.mentions:
+                    found.append(child)
+                elif child.dep_ == "compound":
+                    found += [g for g in child.children if g.dep_ in ("compound", "amod", "poss") and g.i in self.mentions]
+        return found
 
     def mention_or_below(self, word: Token) -> list[Span]:
         """The actor a word names, else the closest one in its noun phrase."""
@@ -76,6 +99,10 @@ class ArgumentFinder:
         if word.lower_ in self.words.leader_nouns and word.i not in self.mentions:
             spans = [self.leader_of(span) for span in spans]  # "Niger's coup leader", "his counterparts in Mali"
         return spans
+
+    def _only_says_where(self, head: Token, actor: Span) -> bool:
+        """A state named as a modifier of a place noun says where, not who."""
+        return actor.label_ == "STATE" and actor.root.dep_ in ("compound", "amod") and head.lower_ in self.words.place_heads
 
     def leader_of(self, span: Span) -> Span:
         """The leader the article names for a state (as a span at the state's
@@ -233,6 +260,8 @@ class ArgumentFinder:
                         continue
                     if child.dep_ == "prep" and child.lower_ not in self.words.argument_prepositions:
                         continue
+                    if child.i in mentions and self._only_says_where(tok, mentions[child.i]):
+                        continue  # "a Niger mosque", "near the Malian border"
                     if child.i in mentions:
                         return [mentions[child.i], *(mentions[c.i] for c in child.conjuncts if c.i in mentions)]
                     nxt.append(child)

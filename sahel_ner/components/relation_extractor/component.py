@@ -134,7 +134,7 @@ class RelationExtractor:
             # a visit to a country meets its leader, when the article names one
             source_id, source_type = article.leader_or_state(source_id, source_type)
             target_id, target_type = article.leader_or_state(target_id, target_type)
-        if source_id == target_id or source_type not in rtype.source_types or target_type not in rtype.target_types:
+        if not self._ends_allowed(rtype, source_id, source_type, target_id, target_type):
             return
         if rtype.symmetric and source_id > target_id:
             source_id, target_id = target_id, source_id
@@ -167,7 +167,7 @@ class RelationExtractor:
         rtype = self.types[claim.act.type]
         source_id, source_type = self._end(claim.author, rtype, article.seats)
         act = claim.act
-        if source_id == act.target or source_type not in rtype.source_types:
+        if not self._ends_allowed(rtype, source_id, source_type, act.target, act.target_type):
             return
         sent = article.sents[sent_index]
         if article.relations.has_triple((source_id, rtype.type, act.target)) or \
@@ -187,6 +187,20 @@ class RelationExtractor:
             location=act.target if act.target_type == "LOCATION" else event_place(
                 told, article.args.mentions, {source_id, act.target}, self.words),
             implicit=implicit))
+
+    def _ends_allowed(self, rtype: RelationType, source_id: str, source_type: str, target_id: str,
+                      target_type: str) -> bool:
+        """Two distinct actors of the types the relation takes; a monitor or news
+        outlet only where the type lets reporters stand ("HRW called on...")."""
+        if source_id == target_id or source_type not in rtype.source_types or target_type not in rtype.target_types:
+            return False
+        actors = self.kb.actors
+        reports = [end in actors and actors[end].reports for end in (source_id, target_id)]
+        if rtype.reporters == "both":
+            return True
+        if rtype.reporters == "target":
+            return not reports[0]
+        return not any(reports)
 
     @staticmethod
     def _end(span: Span, rtype: RelationType, seats: dict[str, str]) -> tuple[str, str]:

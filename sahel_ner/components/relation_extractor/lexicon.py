@@ -36,6 +36,7 @@ class ArgumentWords:
     scene_prepositions: frozenset[str]
     place_below_prepositions: frozenset[str]
     date_bound_prepositions: frozenset[str]
+    place_heads: frozenset[str]
     leader_titles: frozenset[str]
     leader_nouns: frozenset[str]
     claim_verbs: dict[str, frozenset[str]]

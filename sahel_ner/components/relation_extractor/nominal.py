@@ -13,9 +13,8 @@ from spacy.tokens import Span, Token
 
 from ...relation_types import RelationType
 from ...text import fold
-from .arguments import SUBJ, ArgumentFinder, prefer_actors
+from .arguments import SUBJ, ArgumentFinder, pobjs, prefer_actors, preps_in
 from .records import Candidate, candidate, pairs
-from .verbal import pobjs, preps_in
 
 
 def noun_relations(noun: Token, rtype: RelationType, args: ArgumentFinder) -> list[Candidate]:
@@ -29,7 +28,7 @@ def noun_relations(noun: Token, rtype: RelationType, args: ArgumentFinder) -> li
     anchor = noun
     while anchor.dep_ == "conj" and anchor.head.pos_ in ("NOUN", "PROPN"):
         anchor = anchor.head
-    sources = args.actors_of(modifier_sources(noun, args)) + demonym_sources(noun, args)
+    sources = args.actors_of(args.modifier_heads(noun)) + demonym_sources(noun, args)
     preps = [c for n in {noun, anchor} for c in n.children if c.dep_ == "prep"]
     light = light_verb(anchor, rtype, args)
     if light is not None:
@@ -146,19 +145,6 @@ def light_verb(noun: Token, rtype: RelationType, args: ArgumentFinder) -> Token 
         return None
     carries = rtype.light_verbs | rtype.negating_verbs | rtype.defender_verbs
     return verb if verb.lemma_.lower() in carries else None
-
-
-def modifier_sources(noun: Token, args: ArgumentFinder) -> list[Token]:
-    """Possessor or compound actor of a nominal trigger: "JNIM's attack",
-    "a US drone strike" (compounds of compounds too)."""
-    found = []
-    for child in noun.children:
-        if child.dep_ in ("poss", "compound", "nmod", "amod"):
-            if child.i in args.mentions:
-                found.append(child)
-            elif child.dep_ == "compound":
-                found += [g for g in child.children if g.dep_ in ("compound", "amod", "poss") and g.i in args.mentions]
-    return found
 
 
 def demonym_sources(noun: Token, args: ArgumentFinder) -> list[Span]:

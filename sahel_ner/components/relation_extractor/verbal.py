@@ -9,19 +9,8 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ...relation_types import RelationType
-from .arguments import PASS_SUBJ, ArgumentFinder, prefer_actors
+from .arguments import PASS_SUBJ, ArgumentFinder, pobjs, prefer_actors, preps_in
 from .records import Candidate, candidate, meeting_pairs, pairs
-
-
-def pobjs(preps: list[Token]) -> list[Token]:
-    """The objects of prepositions, less times ("on 4 December", "at dawn"):
-    a date is when the act happened, never who suffered it."""
-    return [c for p in preps for c in p.children if c.dep_ == "pobj" and c.ent_type_ not in ("DATE", "TIME")]
-
-
-def preps_in(words: list[Token], prep_words) -> list[Token]:
-    """Prepositions among the children of ``words`` that read as one of ``prep_words``."""
-    return [p for w in words for p in w.children if p.dep_ == "prep" and p.lower_ in prep_words]
 
 
 def verb_relations(verb: Token, rtype: RelationType, args: ArgumentFinder) -> list[Candidate]:
@@ -61,6 +50,9 @@ def verb_relations(verb: Token, rtype: RelationType, args: ArgumentFinder) -> li
     implicit_source = False
     if passive:
         sources = args.actors_of([t for c in children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"])
+        if not sources:  # "soldiers were killed in an Islamic State attack": the attack's author
+            means = [n for n in pobjs(preps_in([verb], ("in", "during"))) if n.lemma_.lower() in rtype.nouns]
+            sources = args.actors_of([h for n in means for h in args.modifier_heads(n)])
         targets = _passive_targets(verb, rtype, args, children, prep_objects)
     else:
         subjects = args.subjects(verb)
