@@ -129,6 +129,9 @@ class Cues:
             for child in tok.children:
                 if child.dep_ == "aux" and child.lower_ in self.future_aux:
                     return True
+                if child.dep_ == "aux" and child.lower_ in self.hedge_modals and not any(
+                        c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
+                    return True  # "could be passed to Russia": a possibility (but "may have met" is a hedge)
                 if child.dep_ == "mark" and child.lower_ in self.conditional:
                     return True
             head = tok.head

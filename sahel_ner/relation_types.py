@@ -58,6 +58,10 @@ express the relation and where its arguments sit. The keys:
                             ``reports`` in the knowledge base: "Human Rights
                             Watch called on...", "ACLED estimates...") may stand:
                             "both" ends, "target" only, or "none" (default)
+``presence_verbs`` /        words by which foreign forces come to ("arrive") or
+``presence_nouns``          leave ("leave") a country: {"arrive": "arrive",
+                            "withdraw": "leave"}; coming is support, leaving
+                            ends it (output negated)
 ``claimable``               an act told without its agent takes the author of a
                             later claim ("JNIM claimed responsibility") or
                             attribution ("blamed X for the attack")
@@ -115,6 +119,8 @@ class RelationType:
     implicit_scope: str = "window"
     claimable: bool = False
     reporters: str = "none"
+    presence_verbs: dict[str, str] = field(default_factory=dict)
+    presence_nouns: dict[str, str] = field(default_factory=dict)
     host_triggers: set[str] = field(default_factory=set)
     implicit_agent: bool = False
     implicit_agent_nominal: bool = False

@@ -50,6 +50,7 @@ class ActorLinker:
         self.given_names = {fold(n) for n in words["given_names"]}
         self.place_nouns = set(words["place_nouns"])
         self.scene_preps = set(words["scene_preps"])
+        self.materiel_nouns = set(words["materiel_nouns"])
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -122,13 +123,14 @@ class ActorLinker:
             return None
         return Span(doc, core.start, core.end, label=label, kb_id=slugify(core.text))
 
-    @staticmethod
-    def _not_a_name(core: Span) -> bool:
+    def _not_a_name(self, core: Span) -> bool:
         """What the statistical NER takes for a name but is not one: a model
         number ("Bayraktar TB2", "Mi-24"), or a sentence's first word that is a
         verb form before a lower-case word ("Coordinated jihadist attacks ...")."""
         if any(ch.isdigit() for ch in core.text):
             return True
+        if core.root.dep_ in ("compound", "amod", "nmod") and core.root.head.lower_ in self.materiel_nouns:
+            return True  # "Akinci drones": a model, not an actor
         first = core[0]
         doc = core.doc
         return len(core) == 1 and first.is_sent_start and first.lower_.endswith(("ed", "ing")) \

@@ -20,6 +20,7 @@ from .claims import Claim, claimed_acts
 from .implicit import add_inclusion_relations, implicit_source
 from .lexicon import ArgumentWords
 from .nominal import noun_relations
+from .presence import presence_relations
 from .prose import LinkLists, is_prose
 from .records import CONFIDENCE, Candidate, Orphan, relation_record, trigger_words
 from .scene import event_date, event_place
@@ -74,9 +75,14 @@ class RelationExtractor:
         self.claimable = {t.type for t in self.active_types if t.claimable}
         self.by_verb: dict[str, list[RelationType]] = {}
         self.by_noun: dict[str, list[RelationType]] = {}
+        self.by_presence: dict[str, list[RelationType]] = {}
         for rtype in self.active_types:
             for lemma in rtype.verbs | rtype.victim_verbs:
                 self.by_verb.setdefault(lemma, []).append(rtype)
+            for lemma in rtype.presence_verbs:
+                self.by_presence.setdefault(lemma, []).append(rtype)
+            for noun in rtype.presence_nouns:
+                self.by_presence.setdefault(noun, []).append(rtype)
             for noun in rtype.nouns:
                 self.by_noun.setdefault(noun, []).append(rtype)
 
@@ -107,6 +113,8 @@ class RelationExtractor:
         if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
             for rtype in self.by_verb.get(lemma, ()):
                 yield rtype, verb_relations(token, rtype, args)
+        for rtype in self.by_presence.get(lemma, ()) or self.by_presence.get(token.lower_, ()):
+            yield rtype, presence_relations(token, rtype, args)
         # nouns, plus words the tagger got wrong in a noun's slot ("a counter-offensive", "with backing from")
         misread = (token.pos_ == "ADJ" or token.tag_ == "VBG") and token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass")
         if token.pos_ in ("NOUN", "PROPN") or token.tag_.startswith("NN") or misread:
@@ -158,7 +166,7 @@ class RelationExtractor:
             location = event_place(sent, article.args.mentions, {source_id, target_id}, self.words)
         article.relations.append(relation_record(
             source=source_id, target=target_id, rtype=rtype, sent=sent, trigger=trigger_words(trigger),
-            confidence=confidence, negated=self.cues.is_negated(trigger, rtype), hedged=hedged,
+            confidence=confidence, negated=found.negated or self.cues.is_negated(trigger, rtype), hedged=hedged,
             date=event_date(article.dates[sent_index], trigger, article.doc._.published, self.words),
             location=location, implicit=implicit))
 

@@ -25,7 +25,7 @@ class ArgumentWords:
     agent_prepositions: frozenset[str]
     genitive_prepositions: frozenset[str]
     object_raising_prepositions: frozenset[str]
-    custody_prepositions: frozenset[str]
+    light_prepositions: frozenset[str]
     relative_subjects: frozenset[str]
     relative_possessives: frozenset[str]
     relative_objects: frozenset[str]

@@ -122,8 +122,9 @@ def _received(noun: Token, anchor: Token, light: Token | None, args: ArgumentFin
         and anchor.head.head.pos_ in ("VERB", "AUX")
     if light is not None or not (receiving or with_phrase):
         return None
-    givers = args.actors_of(pobjs([p for p in noun.children
-                                   if p.dep_ == "prep" and p.lower_ in words.giver_prepositions]))
+    # "the support of Russia", "took delivery of drones from Turkey" (on the noun, its object, or the verb)
+    holders = [noun, *pobjs(preps_in([noun], words.genitive_prepositions)), anchor.head]
+    givers = args.actors_of(pobjs(preps_in(holders, words.giver_prepositions)))
     if not givers:
         return None
     receivers = args.actors_of(args.subjects(anchor.head if receiving else anchor.head.head))
@@ -138,7 +139,7 @@ def light_verb(noun: Token, rtype: RelationType, args: ArgumentFinder) -> Token 
         return None
     verb = noun.head
     if verb.pos_ == "ADP":  # "put under arrest", "took into custody", "kept in detention"
-        if verb.lower_ not in args.words.custody_prepositions:
+        if verb.lower_ not in args.words.light_prepositions:
             return None
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):

@@ -20,10 +20,11 @@ class Candidate(NamedTuple):
     source: Span | None
     target: Span
     kind: str  # a key of CONFIDENCE, or "orphan": an act whose agent is unnamed (no relation unless claimed)
+    negated: bool = False  # the construction itself ends the relation ("Wagner left Mali")
 
 
-def candidate(source: Span | None, target: Span, kind: str, implicit: bool = False) -> Candidate:
-    return Candidate(source, target, "implicit" if implicit else kind)
+def candidate(source: Span | None, target: Span, kind: str, implicit: bool = False, negated: bool = False) -> Candidate:
+    return Candidate(source, target, "implicit" if implicit else kind, negated)
 
 
 def pairs(ends: list[Span], kind: str, implicit: bool = False) -> list[Candidate]:
