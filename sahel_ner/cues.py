@@ -22,8 +22,8 @@ def governors(token: Token, limit: int = 4) -> list[Token]:
 
 
 def _is_subject_of(actor: Span, verb: Token) -> bool:
-    """Whether an actor is (inside) the subject of a verb."""
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i <= actor.root.i <= c.right_edge.i
+    """Whether an actor is (inside) the subject of a verb, or its "by" agent."""
+    return any(c.dep_ in ("nsubj", "agent") and c.left_edge.i <= actor.root.i <= c.right_edge.i
                for c in verb.children)
 
 
@@ -78,8 +78,11 @@ class Cues:
         scope = [trigger, *governors(trigger, 4)]
         for subject in [c for c in trigger.children if c.dep_ in ("nsubj", "csubj")]:
             # "Fighters suspected of belonging to ISSP attacked..."
-            if any(c.dep_ == "acl" and c.lemma_.lower() in self.hedge_verbs for c in subject.children):
-                return True
+            for c in subject.children:
+                if c.dep_ == "acl" and c.lemma_.lower() in self.hedge_verbs and not (
+                        c.lemma_.lower() in self.own_claims and source is not None
+                        and c.left_edge.i <= source.root.i <= c.right_edge.i):  # "the attack, claimed by JNIM, ..."
+                    return True
         for tok in scope:
             lemma = tok.lemma_.lower()
             if tok is not trigger and (lemma in self.hedge_verbs or tok.lower_ in self.hedge_nouns):

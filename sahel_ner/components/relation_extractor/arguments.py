@@ -98,7 +98,16 @@ class ArgumentFinder:
             spans = self.group_of_members(word)
         if word.lower_ in self.words.leader_nouns and word.i not in self.mentions:
             spans = [self.leader_of(span) for span in spans]  # "Niger's coup leader", "his counterparts in Mali"
+        elif word.lower_ in self.words.capital_nouns and word.i not in self.mentions:
+            spans = [self.capital_of(span) for span in spans]  # "the capital of Mali, Bamako"
         return spans
+
+    def capital_of(self, span: Span) -> Span:
+        """The capital city of a state named after "the capital of"."""
+        actor = self.kb.actors.get(span.kb_id_) if span.label_ == "STATE" else None
+        if actor is None or not actor.capital:
+            return span
+        return Span(span.doc, span.start, span.end, label="LOCATION", kb_id=actor.capital)
 
     def _only_says_where(self, head: Token, actor: Span) -> bool:
         """A state named as a modifier of a place noun says where, not who."""
@@ -189,7 +198,9 @@ class ArgumentFinder:
         mentions = self.mentions
         members = []
         for word in [head, *head.conjuncts]:
-            named = [c for c in word.children if c.dep_ == "appos" and c.i in mentions]
+            # an "apposition" past the subject's verb is a parse slip ("the junta confirmed the arrests - A and B")
+            named = [c for c in word.children if c.dep_ == "appos" and c.i in mentions
+                     and not (word.dep_ in SUBJ and c.i > word.head.i)]
             if named and word.i in mentions and mentions[word.i].label_ != "PERSON" and \
                     all(mentions[c.i].label_ == "PERSON" for c in named):
                 word_list = []  # the class word ("Generals") gives way to the people it introduces
@@ -197,8 +208,31 @@ class ArgumentFinder:
                 word_list = [word]
             for child in named:
                 word_list += [child, *child.conjuncts]
+            listed = self._listed_after(word)
+            if listed:
+                word_list = listed  # "the arrests of two generals - A and B": the names, not the class
             members += [w for w in word_list if w not in members]
         return members
+
+    def _listed_after(self, word: Token) -> list[Token]:
+        """People named after a dash or colon that closes a counted class noun
+        ("two generals - A and B", "three officials: A, B and C")."""
+        doc = word.doc
+        mark = word.right_edge.i + 1
+        if word.i in self.mentions and self.mentions[word.i].label_ == "PERSON":
+            return []
+        if mark >= word.sent.end or doc[mark].text not in self.words.list_marks or \
+                not any(c.dep_ == "nummod" for c in word.children):
+            return []
+        names, seen = [], set()
+        for tok in doc[mark + 1:word.sent.end]:
+            if tok.text in (";", "(") or (tok.pos_ == "VERB" and tok.dep_ != "amod"):
+                break
+            span = self.mentions.get(tok.i)
+            if span is not None and span.label_ == "PERSON" and span.start not in seen:
+                seen.add(span.start)
+                names.append(span.root)
+        return names
 
     def reporting_clause(self, pronoun: Token) -> Token | None:
         """The reporting verb whose clause a pronoun opens ("the army said it...")."""

@@ -23,7 +23,7 @@ class Article:
         self.sents: list[Span] = list(doc.sents)
         mentions: dict[int, Span] = {}
         for ent in doc.ents:
-            if ent.label_ in ACTOR_LABELS and ent.kb_id_:
+            if ent.label_ in ACTOR_LABELS and ent.kb_id_ and not self._describes(ent, words):
                 for i in range(ent.start, ent.end):
                     mentions[i] = ent
         self.args = ArgumentFinder(mentions, kb, words, self._leaders_named(doc, kb, words))
@@ -33,6 +33,14 @@ class Article:
         for actor in doc._.actors or ():
             self._actor_types.setdefault(actor["id"], actor["type"])  # the first record wins
         self.relations = RelationLog()
+
+    @staticmethod
+    def _describes(ent: Span, words: ArgumentWords) -> bool:
+        """A name inside a description of another actor: "the al-Qaeda-linked
+        group JNIM", "an Islamic State-affiliated faction" (not an argument)."""
+        doc = ent.doc
+        after = ent.end + (1 if ent.end < len(doc) and doc[ent.end].text == "-" else 0)
+        return after < len(doc) and doc[after].lower_ in words.modifier_participles
 
     @staticmethod
     def _leaders_named(doc: Doc, kb: KnowledgeBase, words: ArgumentWords) -> dict[str, str]:

@@ -58,6 +58,10 @@ def verb_relations(verb: Token, rtype: RelationType, args: ArgumentFinder) -> li
         subjects = args.subjects(verb)
         sources = args.actors_of(subjects)
         implicit_source = any(args.is_cross_sentence(t) for t in subjects)
+        acts = [s for s in subjects if s.lemma_.lower() in rtype.nouns or s.lower_ in rtype.nouns]
+        if acts:  # "the ambush by ISSP fighters targeted a convoy", "a JNIM attack struck the base"
+            sources = args.actors_of([h for a in acts for h in args.modifier_heads(a)]
+                                     + pobjs(preps_in(acts, args.words.agent_nouns_prepositions))) or sources
         targets = _active_targets(verb, rtype, args, objects, prep_objects)
     sufferers = objects or [c for c in children if passive and c.dep_ in PASS_SUBJ]
     if not targets and sufferers and rtype.verb_location_preps and not args.actors_of(sufferers):
