@@ -7,7 +7,8 @@
    name (case, accents, hyphens and apostrophes ignored: "Tin-Akoff" = "Tin
    Akoff" = "tin_akoff"). "X region", "cercle de X", "X province", "X
    department" ask for that kind of unit. No exact match: one spelling edit
-   away ("Barsalogo" for "Barsalogho"), but only inside the article's countries.
+   away ("Barsalogo" for "Barsalogho"), inside the article's countries, or
+   anywhere for a long name (8+ letters) with a single core-state match.
 2. A name that is both a town and the admin unit around it (Niamey, Mopti,
    Gao, Tahoua) is the town, which keeps the unit's admin-1; "Mopti region" is
    the region.
@@ -147,8 +148,11 @@ class Geocoder:
         """Every entry the name may mean (kind hints applied), before context."""
         k, kind = self._kind_hint(key(name))
         found = list((self._exact.get(k) or self._exact.get(_compact(k)) or {}).values())
-        if not found and countries and len(_compact(k)) >= 6:
-            found = [p for p in self._fuzzy(_compact(k)) if p.country in countries]
+        if not found and len(_compact(k)) >= 6:
+            fuzzy = self._fuzzy(_compact(k))
+            # one edit away: inside the article's countries, or a long name with a single core-state match
+            found = [p for p in fuzzy if p.country in countries] or (
+                fuzzy if len(_compact(k)) >= 8 and len(fuzzy) == 1 and fuzzy[0].country in CORE else [])
         # a place outside the core states only when the article names its country
         found = [p for p in found if p.country in CORE or p.country in countries or not p.country]
         if kind:
@@ -256,8 +260,9 @@ def _prominence(place: Place, found: list[Place]) -> float:
         return 0.0
     if key(place.admin1) == key(place.name):
         return 0.5
-    others = [p.population for p in found if p is not place]
-    return 0.5 if place.population >= 20_000 and all(place.population >= 5 * n for n in others) else 0.0
+    others = [p.population for p in found if p is not place and p.kind not in ADMIN_KINDS]
+    # an unknown population (0: one of our rows) may be anything, so it never loses on size
+    return 0.5 if place.population >= 20_000 and all(0 < 5 * n <= place.population for n in others) else 0.0
 
 
 def _deletions(word: str) -> set[str]:
