@@ -51,11 +51,17 @@ def cluster(results: Iterable[Any], *, symmetric: Iterable[str] = DEFAULT_SYMMET
     geocoder = (geocoder or default_geocoder()) if geocode else None
     reports, places = _reports(results, symmetric, geocoder)
     events: list[dict] = []
+    by_side: dict[tuple[str, str, str], list[dict]] = {}  # (type, "s"/"t", actor) -> events, so lookup stays local
     for tier in (_firm, _soft, _doubtful):  # firm events first; doubt never decides a merge
         for report in sorted((r for r in reports if tier(r)), key=_report_order):
-            home = _best_event(report, events, places, tier is _firm)
+            near = {id(e): e for side in (("s", report["source"]), ("t", report["target"]))
+                    for e in by_side.get((report["type"], *side), ())}
+            home = _best_event(report, list(near.values()), places, tier is _firm)
             if home is None:
-                events.append(_new_event(report))
+                home = _new_event(report)
+                events.append(home)
+                by_side.setdefault((report["type"], "s", report["source"]), []).append(home)
+                by_side.setdefault((report["type"], "t", report["target"]), []).append(home)
             else:
                 home["members"].append(report)
     out = [_finish(event, places) for event in events]

@@ -125,6 +125,7 @@ class Geocoder:
         self.places: list[Place] = []
         self._exact: dict[str, dict[str, Place]] = {}
         self._deletes: dict[str, dict[str, Place]] | None = None  # built on the first fuzzy lookup
+        self._cache: dict[tuple, list[Place]] = {}
         for place, aliases in (places if places is not None else load_places()):
             self.places.append(place)
             for name in {key(n) for n in (place.name, *aliases)}:
@@ -146,6 +147,15 @@ class Geocoder:
     # -- lookup ---------------------------------------------------------------
     def candidates(self, name: str, countries: Sequence[str] = ()) -> list[Place]:
         """Every entry the name may mean (kind hints applied), before context."""
+        cache_key = (name, tuple(countries))
+        found = self._cache.get(cache_key)
+        if found is None:
+            if len(self._cache) > 50_000:  # a batch of millions of names must not grow memory
+                self._cache.clear()
+            found = self._cache[cache_key] = self._candidates(name, countries)
+        return found
+
+    def _candidates(self, name: str, countries: Sequence[str]) -> list[Place]:
         k, kind = self._kind_hint(key(name))
         found = list((self._exact.get(k) or self._exact.get(_compact(k)) or {}).values())
         if not found and len(_compact(k)) >= 6:
@@ -224,7 +234,7 @@ class Geocoder:
             for actor_id, spellings in wanted.items():
                 if actor_id in resolved:
                     continue
-                for spelling in [*spellings, actor_id]:
+                for spelling in dict.fromkeys(key(s) for s in [*spellings, actor_id]):
                     place = self.resolve(spelling, countries=countries, near=near)
                     if place is not None:
                         resolved[actor_id] = place
