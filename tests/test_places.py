@@ -90,6 +90,7 @@ def test_region_wording_asks_for_the_region(geo):
     assert geo.resolve("region of Tillabéri").admin1 == "Tillabéri"
     assert geo.resolve("cercle de Bankass").kind == "cercle"
     assert geo.resolve("Soum province").admin1 == "Sahel"
+    assert geo.resolve("the Liptako-Gourma region").kind == "area"
 
 
 def test_city_keeps_admin_fields(geo):

@@ -103,7 +103,7 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
-def load_places() -> list[Place]:
+def load_places() -> list[tuple[Place, list[str]]]:
     """The packaged gazetteer (``resources/places/gazetteer.tsv``)."""
     text = resources.files("sahel_ner.resources").joinpath("places", "gazetteer.tsv").read_text(encoding="utf-8")
     lines = text.splitlines()
@@ -166,7 +166,9 @@ class Geocoder:
         # a place outside the core states only when the article names its country
         found = [p for p in found if p.country in CORE or p.country in countries or not p.country]
         if kind:
-            found = [p for p in found if p.kind == kind] or ([] if kind == "region" else found)
+            # "the Liptako-Gourma region" is a cross-border area; "Kidal cercle" without a cercle is the town
+            found = [p for p in found if p.kind == kind or (kind == "region" and p.kind == "area")] or (
+                [] if kind == "region" else found)
         elif found:
             found = _prefer_settlements(found)
         return found
