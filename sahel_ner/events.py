@@ -78,6 +78,7 @@ def _reports(results: Iterable[Any], symmetric: set[str], geocoder: Geocoder | N
             continue
         article, published = record.get("id"), record.get("published")
         labels = {e["id"]: e.get("label") for e in record.get("entities") or ()}
+        kinds = {e["id"]: e.get("type") for e in record.get("entities") or ()}
         if geocoder is not None:
             for place_id, place in geocoder.resolve_article(record).items():
                 places[(article, place_id)] = place
@@ -98,6 +99,9 @@ def _reports(results: Iterable[Any], symmetric: set[str], geocoder: Geocoder | N
                 "negated": bool(rel.get("negated")), "hedged": bool(rel.get("hedged")),
                 "implicit": bool(rel.get("implicit")), "confidence": float(rel.get("confidence", 1.0)),
                 "unknown": source in UNKNOWN_SIDES or target in UNKNOWN_SIDES or bool(rel.get("implicit")),
+                # "attacked Boulkessi" names the place for the unnamed victims (SCHEMA: a place is the
+                # target when no actor is), so it may be the same attack as "attacked FAMa in Boulkessi"
+                "place_target": kinds.get(target) == "LOCATION" and rel.get("location") in (None, target),
             })
     return reports, places
 
@@ -168,12 +172,18 @@ def _best_event(report: dict, events: list[dict], places: dict, firm: bool) -> d
 def _sides_agree(report: dict, anchor: dict) -> bool:
     if report["source"] == anchor["source"] and report["target"] == anchor["target"]:
         return True
+    if report["source"] == anchor["source"] and (report["place_target"] or anchor["place_target"]):
+        return _scene(report) is not None and _scene(report) == _scene(anchor)
     if report["unknown"] or anchor["unknown"]:
         # the known side must agree; the other side was inferred or left unnamed
         return report["target"] == anchor["target"] or (
             report["source"] == anchor["source"] and (report["target"] in UNKNOWN_SIDES
                                                       or anchor["target"] in UNKNOWN_SIDES))
     return False
+
+
+def _scene(report: dict) -> str | None:
+    return report["location"] or (report["target"] if report["place_target"] else None)
 
 
 def _gap(a: tuple[date, date] | None, b: tuple[date, date] | None) -> int | None:
@@ -215,21 +225,24 @@ def _finish(event: dict, places: dict) -> dict:
             else min(stated, key=lambda d: (-len(d), d)) if stated else anchor["date"])
     precision = {10: "day", 7: "month", 4: "year"}.get(len(when or ""), None)
     source = Counter(m["source"] for m in members if not m["unknown"]).most_common(1)
+    # an actor named as the victim wins over the place that stood for unnamed victims
+    targets = Counter(m["target"] for m in members if not m["place_target"] and m["target"] not in UNKNOWN_SIDES)
+    target = max(targets, key=lambda t: (targets[t], t)) if targets else anchor["target"]
     location = _event_location(members, places)
     published = sorted(m["published"] or m["date"] for m in members if m["published"] or m["date"])
     confidence = 1.0
     for m in firm:
         confidence *= 1.0 - m["confidence"]
     confidence = round(1.0 - confidence, 4) if firm else round(0.5 * max(m["confidence"] for m in members), 4)
-    event_id = _event_id(anchor["type"], source[0][0] if source else anchor["source"], anchor["target"], when,
+    event_id = _event_id(anchor["type"], source[0][0] if source else anchor["source"], target, when,
                          location["id"] if location else None)
     reports = [{"article": m["article"], "sentence": m["sentence"], "trigger": m["trigger"], "date": m["date"],
                 "negated": m["negated"], "hedged": m["hedged"], "implicit": m["implicit"],
-                "confidence": m["confidence"]}
+                "confidence": m["confidence"], "source": m["source"], "target": m["target"]}
                for m in sorted(members, key=lambda m: (m["article"] or "", m["index"]))]
     return {
         "id": event_id, "type": anchor["type"], "source": source[0][0] if source else anchor["source"],
-        "target": anchor["target"], "date": when, "date_precision": precision, "location": location,
+        "target": target, "date": when, "date_precision": precision, "location": location,
         "reports": reports, "report_count": len(reports),
         "article_count": len({m["article"] for m in members}),
         "first_reported": published[0] if published else None, "confidence": confidence,
@@ -259,11 +272,13 @@ def _event_id(rtype: str, source: str, target: str, when: str | None, place: str
 
 
 def event_counts(events: Iterable[dict]) -> dict[tuple[str, str, str], int]:
-    """Events per (source, type, target): the ``event_count`` beside a graph edge's ``weight``."""
+    """Events per graph edge (source, type, target): the ``event_count`` beside ``weight``.
+    An event counts on every edge one of its non-negated reports supports, as
+    ``weight`` counts that edge's non-negated evidence sentences."""
     counts: Counter = Counter()
     for event in events:
-        if not event.get("negated"):
-            counts[(event["source"], event["type"], event["target"])] += 1
+        for edge in {(r["source"], event["type"], r["target"]) for r in event["reports"] if not r["negated"]}:
+            counts[edge] += 1
     return dict(counts)
 
 

@@ -194,3 +194,18 @@ def test_symmetric_pairs_in_either_order_and_undated_reports_use_publication():
     events = cluster([_record("x1", "2025-05-10", ("assimi_goita", "MET", "vladimir_putin", "2025-05-09")),
                       _record("x2", "2025-05-11", ("vladimir_putin", "MET", "assimi_goita", None))])
     assert len(events) == 1 and events[0]["date"] == "2025-05-09" and events[0]["first_reported"] == "2025-05-10"
+
+
+def test_a_place_standing_for_its_victims_joins_the_attack_on_the_named_force():
+    places = [{"id": "boulkessi", "label": "Boulkessi", "type": "LOCATION", "mentions": ["Boulkessi"]}]
+    army = _record("x1", "2025-09-17", ("jnim", "ATTACKED", "malian_armed_forces", "2025-09-16", "boulkessi"))
+    place = _record("x2", "2025-09-17", ("jnim", "ATTACKED", "boulkessi", "2025-09-16", "boulkessi"))
+    later = _record("x3", "2025-09-24", ("jnim", "ATTACKED", "boulkessi", "2025-09-23", "boulkessi"))
+    for record in (army, place, later):
+        record["entities"] = places
+    events = cluster([place, army, later])
+    assert len(events) == 2
+    first = next(e for e in events if e["date"] == "2025-09-16")
+    assert first["target"] == "malian_armed_forces" and first["report_count"] == 2
+    counts = event_counts(events)
+    assert counts[("jnim", "ATTACKED", "boulkessi")] == 2 and counts[("jnim", "ATTACKED", "malian_armed_forces")] == 1
