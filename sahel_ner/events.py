@@ -8,7 +8,8 @@ event. :func:`cluster` takes article results (``articles.jsonl`` dicts or
      "date": "2025-09-17", "date_precision": "day",
      "location": {"id": "boulkessi", "lat": 14.83, "lon": -1.55, "country": "Mali", "admin1": "Mopti", ...},
      "reports": [{"article": "a1", "sentence": "...", "trigger": "attacked", "date": "2025-09-17",
-                  "negated": false, "hedged": false, "implicit": false, "confidence": 0.9}, ...],
+                  "negated": false, "hedged": false, "implicit": false, "confidence": 0.9,
+                  "source": "jnim", "target": "boulkessi"}, ...],
      "report_count": 3, "article_count": 3, "first_reported": "2025-09-17", "confidence": 0.99,
      "negated": false, "hedged": false}
 
@@ -18,7 +19,8 @@ each states ("2025-09" agrees with any day of September; a report without a
 date of its own stands for the few days before its publication), and on the
 place (the same place, one inside the other, or one of them silent). A report
 whose source is implicit or unknown joins the event whose target, date and place
-agree. Firm reports form events first; a negated or hedged report then joins a
+agree; a report whose target is the place itself (standing for victims it does
+not name) joins the same source's event at that place and date. Firm reports form events first; a negated or hedged report then joins a
 firm event it agrees with, or forms its own, so a denial never merges a real
 event away and never splits one.
 """
