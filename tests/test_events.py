@@ -1,7 +1,7 @@
 """Events: relations of a batch grouped into what happened, once.
 
 The corpus (tests/data/multi_report/) is ours: nine events, each reported by one
-to three short articles in different wordings, date expressions ("on Tuesday",
+to four short articles in different wordings, date expressions ("on Tuesday",
 "on 16 September", "September 16") and name variants (JNIM / GSIM /
 Jama'at Nusrat al-Islam wal-Muslimin, Boulkessi / Boulkessy, Tillabéri /
 Tillaberi / Tillabery), with distractor events on the same pair at other dates.
@@ -88,7 +88,7 @@ def test_every_event_has_all_its_reports(corpus_events):
 
 
 def test_same_pair_other_dates_stay_apart(corpus_events):
-    boulkessi = sorted(e["date"] for e in corpus_events if e["target"] == "boulkessi")
+    boulkessi = sorted(e["date"] for e in corpus_events if (e["location"] or {}).get("id") == "boulkessi")
     tillaberi = sorted(e["date"] for e in corpus_events if e["target"] == "tillaberi")
     assert boulkessi == ["2025-09-02", "2025-09-16"]
     assert tillaberi == ["2025-09-20", "2025-09-27"]
@@ -140,6 +140,7 @@ def test_graph_edges_gain_event_count(corpus_records, corpus_events):
     annotate_graph(graph, corpus_events)
     edge = graph.edges["jnim", "boulkessi", "ATTACKED"]
     assert edge["weight"] == 5 and edge["event_count"] == 2
+    assert graph.edges["jnim", "malian_armed_forces", "ATTACKED"]["event_count"] == 1
     assert event_counts(corpus_events)[("issp", "ATTACKED", "tillaberi")] == 2
 
 
