@@ -16,7 +16,8 @@ event. :func:`cluster` takes article results (``articles.jsonl`` dicts or
 Two reports are one event when they agree on type, source and target (a
 symmetric type in either order), on the date within one day at the precision
 each states ("2025-09" agrees with any day of September; a report without a
-date of its own stands for the few days before its publication), and on the
+date of its own stands for the few days before its publication; one without
+any date joins only an event of its own article), and on the
 place (the same place, one inside the other, or one of them silent). A report
 whose source is implicit or unknown joins the event whose target, date and place
 agree; a report whose target is the place itself (standing for victims it does
@@ -159,7 +160,10 @@ def _best_event(report: dict, events: list[dict], places: dict, firm: bool) -> d
             continue
         if not firm and _doubtful(anchor) and not _doubtful(report):
             continue  # a firm-but-unknown report does not join an event made only of denials
-        gap = _gap(report["span"], anchor["span"])
+        if report["span"] is None or anchor["span"] is None:
+            gap = 0 if report["article"] == anchor["article"] else None  # no date at all: its own article only
+        else:
+            gap = _gap(report["span"], anchor["span"])
         if gap is None or gap > 1:
             continue
         place = _place_agreement(report, anchor, places)
@@ -188,10 +192,8 @@ def _scene(report: dict) -> str | None:
     return report["location"] or (report["target"] if report["place_target"] else None)
 
 
-def _gap(a: tuple[date, date] | None, b: tuple[date, date] | None) -> int | None:
-    """Days between two spans (0 when they overlap); an undated side agrees with any date."""
-    if a is None or b is None:
-        return 0
+def _gap(a: tuple[date, date], b: tuple[date, date]) -> int:
+    """Days between two spans (0 when they overlap)."""
     if a[0] <= b[1] and b[0] <= a[1]:
         return 0
     return min(abs((a[0] - b[1]).days), abs((b[0] - a[1]).days))

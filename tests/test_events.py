@@ -210,3 +210,9 @@ def test_a_place_standing_for_its_victims_joins_the_attack_on_the_named_force():
     assert first["target"] == "malian_armed_forces" and first["report_count"] == 2
     counts = event_counts(events)
     assert counts[("jnim", "ATTACKED", "boulkessi")] == 2 and counts[("jnim", "ATTACKED", "malian_armed_forces")] == 1
+
+
+def test_reports_without_any_date_join_only_their_own_article():
+    events = cluster([_record("x1", None, ("jnim", "ATTACKED", "vdp", "2021-11-04"), ("jnim", "ATTACKED", "vdp", None)),
+                      _record("x2", None, ("jnim", "ATTACKED", "vdp", None))])
+    assert sorted(e["report_count"] for e in events) == [1, 2]
