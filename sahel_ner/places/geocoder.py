@@ -16,9 +16,9 @@
    it names most counts most) and by the other places the article names (same
    admin-1, then within ``NEAR_KM``). The best wins only when it beats the
    second; otherwise the name stays unresolved, never guessed.
-4. A single candidate outside the core Sahel states is taken only when the
-   article names its country; generic region names ("Sahel", "Nord", "Est")
-   need their country named too.
+4. A candidate outside the core Sahel states counts only when the article names
+   its country or when it is a city of 100,000 or more (Dakar, Abuja); generic
+   region names ("Sahel", "Nord", "Est") need their country named too.
 """
 from __future__ import annotations
 
@@ -33,6 +33,7 @@ from ..text import fold
 
 CORE = frozenset({"ML", "BF", "NE", "MR", "TD"})
 NEAR_KM = 150.0
+BIG_CITY = 100_000
 SAME_SPOT_KM = 30.0
 ADMIN_KINDS = frozenset({"region", "cercle", "province", "department", "area"})
 # Region names that are ordinary words elsewhere ("the Sahel", "the north"): only with their country named.
@@ -163,8 +164,9 @@ class Geocoder:
             # one edit away: inside the article's countries, or a long name with a single core-state match
             found = [p for p in fuzzy if p.country in countries] or (
                 fuzzy if len(_compact(k)) >= 8 and len(fuzzy) == 1 and fuzzy[0].country in CORE else [])
-        # a place outside the core states only when the article names its country
-        found = [p for p in found if p.country in CORE or p.country in countries or not p.country]
+        # a place outside the core states only when the article names its country, or a big city
+        found = [p for p in found if p.country in CORE or p.country in countries or not p.country
+                 or p.population >= BIG_CITY]
         if kind:
             # "the Liptako-Gourma region" is a cross-border area; "Kidal cercle" without a cercle is the town
             found = [p for p in found if p.kind == kind or (kind == "region" and p.kind == "area")] or (
