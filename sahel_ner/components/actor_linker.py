@@ -22,8 +22,14 @@ from spacy.util import filter_spans
 
 from .. import extensions  # noqa: F401
 from ..knowledge_base import GENERIC_MILITARY, GENERIC_STATE, KnowledgeBase
+from ..places import default_geocoder
+from ..places.geocoder import COUNTRY_ACTORS
 from ..resources import read_json
 from ..text import fold, slugify
+
+
+# ISO country code -> the state's actor id (the state, not its forces).
+_STATE_OF_CODE = {code: actor for actor, code in COUNTRY_ACTORS.items() if not actor.endswith("_armed_forces")}
 
 
 @Language.factory(
@@ -255,8 +261,27 @@ class ActorLinker:
                 counts[state] += 1
                 first.setdefault(state, ent.start)
         if not counts:
-            return None
+            return self._country_of_places(doc, kb)
         return max(counts, key=lambda s: (counts[s], -first[s]))
+
+    @staticmethod
+    def _country_of_places(doc: Doc, kb: KnowledgeBase) -> str | None:
+        """An article that names no state ("presumed JNIM militants killed two
+        gendarmes in Oursi (Oursi, Oudalan)") is about the country its places
+        lie in, when the gazetteer puts them all in one of the Sahel states."""
+        geocoder = default_geocoder()
+        votes: Counter = Counter()
+        for ent in doc.ents:
+            if ent.label_ in ("LOCATION", "GPE", "LOC", "FAC", "ORG", "ORGANIZATION", "PERSON") and ent.text[:1].isupper():
+                for name in ent.text.split(","):  # "(Solle, Loroum)": a commune and its province
+                    countries = {p.country for p in geocoder.candidates(name.strip())}
+                    if len(countries) == 1:
+                        votes[countries.pop()] += 1
+        if not votes:
+            return None
+        code, n = votes.most_common(1)[0]
+        state = _STATE_OF_CODE.get(code)
+        return state if state in kb.actors and n > sum(votes.values()) - n else None
 
     def _full_person_names(self, doc: Doc, kb: KnowledgeBase) -> dict[str, str]:
         """Folded surname (and partial name) -> person id, for persons named in full."""
