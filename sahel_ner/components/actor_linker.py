@@ -153,8 +153,8 @@ class ActorLinker:
             return True
         if core.end < len(doc) and doc[core.end].lower_ in self.place_nouns and doc[core.end].pos_ == "NOUN":
             return True
-        if self._in_brackets_after_name(core):
-            return True
+        if self._in_brackets_after_name(core) or (core.start > 0 and self._bracket_follows(doc, core.start)):
+            return True  # "Oursi (Oursi, Oudalan)", "east of Bani Bangou (Banibangou, Tillaberi)"
         if ner_label != "PERSON" and len(core) == 1 and root.dep_ == "pobj" and head.lower_ in self.scene_preps:
             return not any(t.lower_ in self.place_nouns for t in head.head.subtree if t.i < head.i and t.dep_ == "pobj")
         return False
@@ -292,6 +292,9 @@ class ActorLinker:
             core = self._strip_titles(ent)
             if core is None or len(core) < 2:
                 continue
+            if ent.kb_id_ not in kb.actors and fold(core[0].text) not in self.given_names \
+                    and self._names_a_place(core, ent.label_):
+                continue  # "east of Bani Bangou (Banibangou, Tillaberi)": a village, whatever the NER said
             person_id = ent.kb_id_ if ent.kb_id_ in kb.actors else slugify(core.text)
             tokens = [t for t in core if not t.is_punct]
             for token in tokens[1:]:

@@ -34,20 +34,37 @@ def claimed_acts(sent_index: int, article: Article, claimable: set[str]) -> Iter
     """The acts that the claims in sentence ``sent_index`` give an author to."""
     words = article.args.words
     for verb in article.sents[sent_index]:
-        lemma = verb.lemma_.lower()
-        if lemma in words.claim_verbs:
-            authors = article.args.actors_of(article.args.subjects(verb))
-            attributed = False
-        elif lemma in words.attribution_verbs:
-            authors = article.args.actors_of([c for c in verb.children if c.dep_ in ("dobj", "obj")])
-            attributed = True
-        else:
+        found = _authors(verb, article)
+        if found is None:
             continue
-        if not authors or not _claims_an_act(verb, words):
-            continue
-        for act in _acts_claimed(sent_index, article, claimable):
+        authors, attributed = found
+        for act in _acts_claimed(sent_index, article, claimable) if authors else ():
             for author in authors:
                 yield Claim(author, verb, act, attributed)
+
+
+def _authors(verb: Token, article: Article) -> tuple[list[Span], bool] | None:
+    """Who a claim, attribution or planting verb names as an act's author, and
+    whether someone else names them; None for any other word."""
+    words, args = article.args.words, article.args
+    lemma = verb.lemma_.lower()
+    if lemma in words.claim_verbs and _claims_an_act(verb, words):
+        return args.actors_of(args.subjects(verb)), False
+    if lemma in words.attribution_verbs and _claims_an_act(verb, words):
+        return args.actors_of([c for c in verb.children if c.dep_ in ("dobj", "obj")]), True
+    if lemma in words.planting_verbs and _lays_a_device(verb, words):
+        # "The device was likely planted by JNIM militants": whoever laid it did the act
+        agents = [t for c in verb.children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"]
+        return args.actors_of(agents or args.subjects(verb)), False
+    return None
+
+
+def _lays_a_device(verb: Token, words) -> bool:
+    """"the IED was planted by X", "X had laid mines on the road"."""
+    devices = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj", "obj")]
+    if verb.dep_ == "acl":
+        devices.append(verb.head)
+    return any(d.lower_ in words.device_nouns or d.lemma_.lower() in words.device_nouns for d in devices)
 
 
 def _claims_an_act(verb: Token, words) -> bool:

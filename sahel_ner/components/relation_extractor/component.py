@@ -126,6 +126,9 @@ class RelationExtractor:
         """Check a candidate against the type and the cues, and log it once."""
         if self.cues.is_modal(trigger, rtype):
             return  # planned, threatened or conditional: not asserted
+        if found.source is not None and found.source.label_ == "LOCATION" and not (
+                rtype.capital_as_state and found.source.kb_id_ in article.seats):
+            found = found._replace(source=None, kind="implicit")  # "wounded by an explosion in Menaka": where, not who
         if found.kind == "orphan" or found.source is None:
             source = None if found.kind == "orphan" else implicit_source(
                 rtype, sent_index, found.target, article, self.cues.lookback)

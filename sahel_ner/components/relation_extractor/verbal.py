@@ -84,9 +84,24 @@ def verb_relations(verb: Token, rtype: RelationType, args: ArgumentFinder) -> li
 def scene_of(verb: Token, sufferers: list[Token], rtype: RelationType, args: ArgumentFinder) -> list[Span]:
     """The place where an act hit no named actor: a place preposition on the verb
     or on its object ("killed a herder in the village of X")."""
-    places = pobjs([p for p in verb.children if p.dep_ == "prep" and p.lower_ in rtype.verb_location_preps])
+    verbs = [verb, *verb.conjuncts]  # "killed a merchant and pillaged a shop in the village of X"
+    places = pobjs([p for v in verbs for p in v.children if p.dep_ == "prep" and p.lower_ in rtype.verb_location_preps])
     places += pobjs(preps_in(sufferers, rtype.verb_location_preps))
-    return [t for t in args.actors_of(places) if t.label_ == "LOCATION"][:1]
+    # "killed six people east of Banibangou"
+    compass = [c for v in verbs for c in v.children if c.lower_ in args.words.compass_words]
+    places += pobjs(preps_in(compass, ("of",)))
+    return [t for t in args.actors_of(places) if t.label_ == "LOCATION" and not in_brackets(t)][:1]
+
+
+def in_brackets(span: Span) -> bool:
+    """A name inside brackets, such as the admin areas after a place ("Oursi (Oursi, Oudalan)")."""
+    doc = span.doc
+    for i in range(span.start - 1, max(span.sent.start, span.start - 6) - 1, -1):
+        if doc[i].text in (")", "]"):
+            return False
+        if doc[i].text in ("(", "["):
+            return True
+    return False
 
 
 def mutual_pairs(verb: Token, args: ArgumentFinder) -> list[Candidate]:
