@@ -63,8 +63,9 @@ def _foreign_side(force: Span, args: ArgumentFinder) -> Span | None:
     if force.label_ in ("STATE", "MILITARY"):
         return force
     actor = args.kb.actors.get(force.kb_id_)
-    if actor is not None and actor.affiliation in args.kb.actors and args.kb.actors[actor.affiliation].type == "STATE":
-        return force
+    if force.label_ == "ARMED_GROUP" and actor is not None and actor.affiliation in args.kb.actors \
+            and args.kb.actors[actor.affiliation].type == "STATE":
+        return force  # Wagner, Africa Corps: a person arriving is a visit, not forces
     return None
 
 
