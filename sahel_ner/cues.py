@@ -128,7 +128,7 @@ class Cues:
             if tok.head.lemma_ != "be" and any(c.dep_ == "aux" and c.lower_ in self.future_aux | self.hedge_modals
                                                for c in tok.head.children):
                 return True
-        for _ in range(2):
+        for _ in range(4):  # "would keep helping Mali (to) train its forces": up through xcomp and conj
             for child in tok.children:
                 if child.dep_ == "aux" and child.lower_ in self.future_aux:
                     return True

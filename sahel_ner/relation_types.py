@@ -59,9 +59,13 @@ express the relation and where its arguments sit. The keys:
                             Watch called on...", "ACLED estimates...") may stand:
                             "both" ends, "target" only, or "none" (default)
 ``presence_verbs`` /        words by which foreign forces come to ("arrive") or
-``presence_nouns``          leave ("leave") a country: {"arrive": "arrive",
-                            "withdraw": "leave"}; coming is support, leaving
-                            ends it (output negated)
+``presence_nouns``          leave ("leave") a country, or a country hosts them
+                            ("host"): {"arrive": "arrive", "withdraw": "leave",
+                            "host": "host"}; coming is support, leaving ends it
+                            (output negated)
+``own_forces``              false: no relation between a state and its own
+                            forces ("Mali ... train its armed forces" is not
+                            support from anyone)
 ``claimable``               an act told without its agent takes the author of a
                             later claim ("JNIM claimed responsibility") or
                             attribution ("blamed X for the attack")
@@ -118,6 +122,7 @@ class RelationType:
     implicit_source_types: set[str] = field(default_factory=set)
     implicit_scope: str = "window"
     claimable: bool = False
+    own_forces: bool = True
     reporters: str = "none"
     presence_verbs: dict[str, str] = field(default_factory=dict)
     presence_nouns: dict[str, str] = field(default_factory=dict)

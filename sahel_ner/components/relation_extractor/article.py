@@ -40,7 +40,13 @@ class Article:
         group JNIM", "an Islamic State-affiliated faction" (not an argument)."""
         doc = ent.doc
         after = ent.end + (1 if ent.end < len(doc) and doc[ent.end].text == "-" else 0)
-        return after < len(doc) and doc[after].lower_ in words.modifier_participles
+        if after < len(doc) and doc[after].lower_ in words.modifier_participles:
+            return True
+        # "al-Qaeda's affiliate in the Sahel", "a Trump envoy", "Putin's adviser"
+        head = ent.root.head
+        return ent.root.dep_ in ("poss", "compound") and head.i >= ent.end and (
+            head.lower_ in words.affiliation_nouns
+            or (ent.label_ == "PERSON" and head.lower_ in words.representative_nouns))
 
     @staticmethod
     def _leaders_named(doc: Doc, kb: KnowledgeBase, words: ArgumentWords) -> dict[str, str]:

@@ -205,6 +205,9 @@ class RelationExtractor:
         if source_id == target_id or source_type not in rtype.source_types or target_type not in rtype.target_types:
             return False
         actors = self.kb.actors
+        if not rtype.own_forces and (actors.get(source_id) and actors[source_id].military == target_id
+                                     or actors.get(target_id) and actors[target_id].military == source_id):
+            return False
         reports = [end in actors and actors[end].reports for end in (source_id, target_id)]
         if rtype.reporters == "both":
             return True

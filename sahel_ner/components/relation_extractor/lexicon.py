@@ -41,6 +41,8 @@ class ArgumentWords:
     modifier_participles: frozenset[str]
     capital_nouns: frozenset[str]
     list_marks: frozenset[str]
+    affiliation_nouns: frozenset[str]
+    representative_nouns: frozenset[str]
     planting_verbs: frozenset[str]
     device_nouns: frozenset[str]
     compass_words: frozenset[str]

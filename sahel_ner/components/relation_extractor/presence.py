@@ -30,7 +30,10 @@ def presence_relations(word: Token, rtype: RelationType, args: ArgumentFinder) -
         return []
     leaving = movement == "leave"
     places = pobjs(preps_in([word], _OUT_OF if leaving else _INTO))
-    if is_verb:
+    if movement == "host":  # "Niger hosted French and American troops"
+        forces = [c for c in word.children if c.dep_ in ("dobj", "obj")]
+        places = args.subjects(word)
+    elif is_verb:
         passive = any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in word.children)
         forces = [c for c in word.children if c.dep_ in PASS_SUBJ] if passive else args.subjects(word)
         objects = [c for c in word.children if c.dep_ in ("dobj", "obj")]
@@ -60,7 +63,7 @@ def presence_relations(word: Token, rtype: RelationType, args: ArgumentFinder) -
 
 def _foreign_side(force: Span, args: ArgumentFinder) -> Span | None:
     """The forces as a supporter: a state's military or a group tied to a state."""
-    if force.label_ in ("STATE", "MILITARY"):
+    if force.label_ == "MILITARY" or (force.label_ == "STATE" and force.root.dep_ not in ("dobj", "obj")):
         return force
     actor = args.kb.actors.get(force.kb_id_)
     if force.label_ == "ARMED_GROUP" and actor is not None and actor.affiliation in args.kb.actors \
