@@ -26,6 +26,7 @@ from ..places import default_geocoder
 from ..places.geocoder import COUNTRY_ACTORS
 from ..resources import read_json
 from ..text import fold, slugify
+from .role_holders import RoleIndex, role_holder_spans
 
 
 # ISO country code -> the state's actor id (the state, not its forces).
@@ -57,11 +58,20 @@ class ActorLinker:
         self.place_nouns = set(words["place_nouns"])
         self.scene_preps = set(words["scene_preps"])
         self.materiel_nouns = set(words["materiel_nouns"])
+        self.title_heads = frozenset(words["title_heads"])
 
     @property
     def kb(self) -> KnowledgeBase:
         # The gazetteer belongs to the ruler (it is saved with it); share, never copy.
         return self.nlp.get_pipe(self.ruler).kb
+
+    @property
+    def roles(self) -> RoleIndex:
+        """Office titles of the knowledge base, indexed once per gazetteer."""
+        kb = self.kb
+        if getattr(self, "_roles_for", None) is not kb:
+            self._roles, self._roles_for = RoleIndex(kb, self.title_heads), kb
+        return self._roles
 
     def __call__(self, doc: Doc) -> Doc:
         kb = self.kb
@@ -81,6 +91,7 @@ class ActorLinker:
                 linked.append(Span(doc, token.i, token.i + 1, label="PERSON", kb_id=persons[fold(token.text)]))
                 taken.add(token.i)
         linked += self._unnamed_places(doc, taken)
+        linked += role_holder_spans(doc, kb, self.roles, focus, taken)  # "Mali's defence minister"
         doc.set_ents(filter_spans(linked))
         doc._.actors = self._actor_table(doc, kb)
         return doc
