@@ -39,6 +39,9 @@ express the relation and where its arguments sit. The keys:
 ``defender_verbs``          verbs whose subject is on the receiving end of the
                             nominal trigger they govern ("the army *repelled*
                             an assault by JNIM": JNIM attacked the army)
+``counter_verbs``           defender verbs whose subject also strikes back at the
+                            author ("the army *repelled* an assault by JNIM":
+                            JNIM attacked the army, and the army attacked JNIM)
 ``receiver_verbs``          per verb, the prepositions introducing the source
                             when the subject is the target ("the army
                             *received* drones *from* Turkey")
@@ -115,6 +118,7 @@ class RelationType:
     capital_as_state: bool = False
     negating_verbs: set[str] = field(default_factory=set)
     defender_verbs: set[str] = field(default_factory=set)
+    counter_verbs: set[str] = field(default_factory=set)
     receiver_verbs: dict[str, list[str]] = field(default_factory=dict)
     mutual: set[str] = field(default_factory=set)
     victim_verbs: set[str] = field(default_factory=set)

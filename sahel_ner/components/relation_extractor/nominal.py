@@ -52,6 +52,9 @@ def noun_relations(noun: Token, rtype: RelationType, args: ArgumentFinder) -> li
             # "Malian troops repelled an assault by JNIM", "French forces came under attack
             # from X": the subject was attacked (a place named too is only the scene)
             targets = args.actors_of(args.subjects(light)) or targets
+            if light.lemma_.lower() in rtype.counter_verbs:  # ... and the defenders struck back
+                found = [candidate(s, t, "light") for s in sources for t in targets]
+                return found + [candidate(t, s, "light") for s in sources for t in targets]
         elif not sources:
             if any(c.dep_ == "auxpass" for c in light.children):
                 sources = args.actors_of([t for c in light.children if c.dep_ == "agent" for t in c.children])
@@ -73,7 +76,8 @@ def noun_relations(noun: Token, rtype: RelationType, args: ArgumentFinder) -> li
             return gathering(noun, args)
         return found
     if not sources and (noun.lower_ in rtype.mutual or noun.lemma_.lower() in rtype.mutual):
-        between = [c for p in preps if p.lower_ == "between" for c in p.children if c.dep_ == "pobj"]
+        sides = preps + ([c for c in noun.head.children if c.dep_ == "prep"] if noun.dep_ in SUBJ else [])
+        between = [c for p in sides if p.lower_ == "between" for c in p.children if c.dep_ == "pobj"]
         if between:  # "clashes between the army and JNIM": both sides
             return pairs(args.actors_of(between), kind)
     if not sources and targets:

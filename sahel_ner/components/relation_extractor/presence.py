@@ -63,7 +63,13 @@ def presence_relations(word: Token, rtype: RelationType, args: ArgumentFinder) -
 
 def _foreign_side(force: Span, args: ArgumentFinder) -> Span | None:
     """The forces as a supporter: a state's military or a group tied to a state."""
-    if force.label_ == "MILITARY" or (force.label_ == "STATE" and force.root.dep_ not in ("dobj", "obj")):
+    if force.label_ == "MILITARY":
+        # "Russian instructors arrived": the state that sends its forces supports
+        state = args.kb.actors.get(force.kb_id_)
+        if state is not None and state.affiliation in args.kb.actors:
+            return Span(force.doc, force.start, force.end, label="STATE", kb_id=state.affiliation)
+        return force
+    if force.label_ == "STATE" and force.root.dep_ not in ("dobj", "obj"):
         return force
     actor = args.kb.actors.get(force.kb_id_)
     if force.label_ == "ARMED_GROUP" and actor is not None and actor.affiliation in args.kb.actors \

@@ -31,8 +31,8 @@ def verb_relations(verb: Token, rtype: RelationType, args: ArgumentFinder) -> li
         return []  # "came face to face", "threw its weight behind"
     prep_objects = pobjs(preps)
     prep_objects += [c for c in children if c.dep_ == "dative" and c.lower_ not in rtype.verb_target_preps]
-    if lemma in rtype.mutual and not prep_objects and not objects:
-        return mutual_pairs(verb, args)  # "JNIM and the VDP clashed near Bognori"
+    if lemma in rtype.mutual and not prep_objects and not args.actors_of(objects):
+        return mutual_pairs(verb, args)  # "JNIM and the VDP clashed near Bognori", "... exchanged fire"
     if lemma in rtype.victim_verbs and any(o.lower_ in rtype.victim_objects or o.lemma_.lower() in rtype.victim_objects for o in objects):
         return _victim_subject(verb, rtype, args, objects)  # "a convoy struck an IED planted by X"
     if lemma not in rtype.verbs:
@@ -126,7 +126,9 @@ def _passive_targets(verb: Token, rtype: RelationType, args: ArgumentFinder, chi
         return args.actors_of(prep_objects)  # "drones were delivered to X"
     targets = args.actors_of([c for c in children if c.dep_ in PASS_SUBJ])
     if not targets and verb.dep_ in ("acl", "amod"):
-        targets = args.actors_of(among_those(verb, args) or [verb.head])
+        among = among_those(verb, args)
+        # "the FLA and Malian forces backed by Africa Corps": only the noun the participle hangs on
+        targets = args.actors_of(among) if among else args.mention_or_below(verb.head)
     if not targets:  # "Also detained was Gen. Sagara": inverted passive
         targets = args.actors_of([c for c in children if c.dep_ in ("nsubj", "attr")])
     return targets
