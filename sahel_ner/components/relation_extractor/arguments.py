@@ -140,6 +140,11 @@ class ArgumentFinder:
                 raised = [c for c in verb.head.children if c.dep_ in PASS_SUBJ]
                 if raised:
                     return raised
+            if verb.dep_ == "conj" and verb.head.lower_ in self.words.identity_hedges:
+                # "presumed JNIM militants attacked ...", misread as "[they] presumed militants and attacked"
+                objects = [c for c in verb.head.children if c.dep_ in ("dobj", "obj")]
+                if objects:
+                    return objects
             if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
                 verb = verb.head
                 continue
@@ -172,10 +177,25 @@ class ArgumentFinder:
                 inside = [mentions[t.i] for t in child.subtree if t.i in mentions]
                 if inside:
                     return inside[:1]
-        left = word.doc[word.i - 1] if word.i > word.sent.start else None
-        if left is not None and left.i in mentions and mentions[left.i].end == word.i:
-            return [mentions[left.i]]
-        return []
+        return self._names_before(word)
+
+    def _names_before(self, word: Token) -> list[Span]:
+        """"JNIM and ISWAP (Greater Sahara) militants": the names right before a
+        members noun, however the parser attached them (brackets skipped)."""
+        doc, found, i = word.doc, [], word.i - 1
+        while i >= word.sent.start:
+            tok = doc[i]
+            if tok.text == ")":  # skip a bracket back to its opening
+                while i >= word.sent.start and doc[i].text != "(":
+                    i -= 1
+            elif i in self.mentions:
+                span = self.mentions[i]
+                found.insert(0, span)
+                i = span.start
+            elif tok.lower_ not in ("and", "or", ",") or not found:
+                break
+            i -= 1
+        return list({s.kb_id_: s for s in found}.values())
 
     def coordinated_demonyms(self, span: Span) -> list[Span]:
         """"Malian and Burkinabe soldiers": every demonym shares the head noun."""

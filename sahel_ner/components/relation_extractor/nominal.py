@@ -52,6 +52,8 @@ def noun_relations(noun: Token, rtype: RelationType, args: ArgumentFinder) -> li
             # "Malian troops repelled an assault by JNIM", "French forces came under attack
             # from X": the subject was attacked (a place named too is only the scene)
             targets = args.actors_of(args.subjects(light)) or targets
+            if not sources:  # "Soldiers repelled the attack": whoever the article said attacked
+                return [candidate(None, t, "implicit") for t in targets] if rtype.implicit_agent else []
             if light.lemma_.lower() in rtype.counter_verbs:  # ... and the defenders struck back
                 found = [candidate(s, t, "light") for s in sources for t in targets]
                 return found + [candidate(t, s, "light") for s in sources for t in targets]
@@ -142,7 +144,10 @@ def light_verb(noun: Token, rtype: RelationType, args: ArgumentFinder) -> Token 
     if noun.dep_ not in ("dobj", "obj", "nsubjpass", "attr", "pobj"):
         return None
     verb = noun.head
-    if verb.pos_ == "ADP":  # "put under arrest", "took into custody", "kept in detention"
+    if verb.pos_ == "ADP" and verb.lower_ == "of" and verb.head.lower_ in args.words.quantity_nouns \
+            and verb.head.dep_ in ("dobj", "obj", "nsubjpass"):
+        verb = verb.head.head  # "carried out a series of airstrikes"
+    elif verb.pos_ == "ADP":  # "put under arrest", "took into custody", "kept in detention"
         if verb.lower_ not in args.words.light_prepositions:
             return None
         verb = verb.head

@@ -89,7 +89,7 @@ def scene_of(verb: Token, sufferers: list[Token], rtype: RelationType, args: Arg
     places += pobjs(preps_in(sufferers, rtype.verb_location_preps))
     # "killed six people east of Banibangou"
     compass = [c for v in verbs for c in v.children if c.lower_ in args.words.compass_words]
-    places += pobjs(preps_in(compass, ("of",)))
+    places += pobjs(preps_in(compass, ("of", "from")))  # "east of X", "4km from X"
     return [t for t in args.actors_of(places) if t.label_ == "LOCATION" and not in_brackets(t)][:1]
 
 
