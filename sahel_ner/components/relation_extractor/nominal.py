@@ -53,7 +53,10 @@ def noun_relations(noun: Token, rtype: RelationType, args: ArgumentFinder) -> li
             # from X": the subject was attacked (a place named too is only the scene)
             targets = args.actors_of(args.subjects(light)) or targets
             if not sources:  # "Soldiers repelled the attack": whoever the article said attacked
-                return [candidate(None, t, "implicit") for t in targets] if rtype.implicit_agent else []
+                # (not when the text names the attackers without naming a group: "attacks from militants")
+                if by_preps or not rtype.implicit_agent:
+                    return []
+                return [candidate(None, t, "implicit") for t in targets if t.label_ != "LOCATION"]
             if light.lemma_.lower() in rtype.counter_verbs:  # ... and the defenders struck back
                 found = [candidate(s, t, "light") for s in sources for t in targets]
                 return found + [candidate(t, s, "light") for s in sources for t in targets]
