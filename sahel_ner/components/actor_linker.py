@@ -14,6 +14,7 @@ It fills ``Doc._.actors`` and ``Doc._.focus_state``.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 
 from spacy.language import Language
@@ -80,8 +81,10 @@ class ActorLinker:
         persons = self._full_person_names(doc, kb)
         linked: list[Span] = []
         taken: set[int] = set()
-        for ent in doc.ents:
-            span = self._link(doc, ent, kb, focus, persons)
+        ents = list(doc.ents)  # once: every doc.ents call builds new spans (linear time per article)
+        starts = [e.start for e in ents]
+        for ent in ents:
+            span = self._link(doc, ent, kb, focus, persons, (ents, starts))
             if span is not None:
                 linked.append(span)
                 taken.update(range(span.start, span.end))
@@ -98,13 +101,13 @@ class ActorLinker:
 
     # -- per-entity decisions -------------------------------------------------
     def _link(self, doc: Doc, ent: Span, kb: KnowledgeBase, focus: str | None,
-              persons: dict[str, str]) -> Span | None:
+              persons: dict[str, str], ents: tuple[list[Span], list[int]]) -> Span | None:
         actor_id = ent.kb_id_
         if actor_id in (GENERIC_STATE, GENERIC_MILITARY) and ent.start > 0 and doc[ent.start - 1].ent_kb_id_ \
                 and doc[ent.start - 1].ent_kb_id_ not in (GENERIC_STATE, GENERIC_MILITARY):
             return None  # "Africa Corps troops": the troops are the named group's, not the focus state's
         if actor_id in (GENERIC_STATE, GENERIC_MILITARY):
-            state = self._recent_state(doc, ent, kb) or focus
+            state = self._recent_state(doc, ent, kb, ents) or focus
             if actor_id == GENERIC_STATE:
                 return Span(doc, ent.start, ent.end, label="STATE", kb_id=state) if state else None
             military = kb.military_of(state)
@@ -240,14 +243,19 @@ class ActorLinker:
         return True
 
     @staticmethod
-    def _recent_state(doc: Doc, ent: Span, kb: KnowledgeBase) -> str | None:
+    def _recent_state(doc: Doc, ent: Span, kb: KnowledgeBase, ents: tuple[list[Span], list[int]]) -> str | None:
         """The state named last before a generic phrase, in its sentence or the
         one before ("urged Mali's generals ... and sanctioned several top officers",
-        "fighting alongside the country's military"); the focus state otherwise."""
+        "fighting alongside the country's military"); the focus state otherwise.
+        ``ents`` are the doc's entities in order, with their starts (searched from this one back)."""
         sent = ent.sent
         window_start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-        for previous in reversed(doc.ents):
-            if previous.end > ent.start or previous.start < window_start:
+        spans, starts = ents
+        for index in range(bisect_left(starts, ent.start) - 1, -1, -1):
+            previous = spans[index]
+            if previous.start < window_start:
+                break
+            if previous.end > ent.start:
                 continue
             kb_id = previous.kb_id_
             state = kb_id if kb_id in kb.actors and kb.actors[kb_id].type == "STATE" else kb.seat_of.get(kb_id)

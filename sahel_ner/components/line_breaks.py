@@ -18,12 +18,12 @@ _DASHES = ("—", "–", "--", "-")
 
 @Language.component("sahel_line_breaks", assigns=["token.is_sent_start"])
 def line_breaks(doc: Doc) -> Doc:
-    line_start = 0
+    dateline_end = _dateline_length(doc, 0) - 1  # last token of the line's dateline, once per line
     for token in doc:
         if token.i + 1 < len(doc) and (token.is_space and "\n" in token.text or "\n" in token.whitespace_):
             doc[token.i + 1].is_sent_start = True
-            line_start = token.i + 1
-        elif token.i == line_start + _dateline_length(doc, line_start) - 1 and token.i + 1 < len(doc) and token.i > line_start:
+            dateline_end = token.i + _dateline_length(doc, token.i + 1)
+        elif token.i == dateline_end and token.i + 1 < len(doc) and token.i > 0:
             doc[token.i + 1].is_sent_start = True
     return doc
 
