@@ -96,11 +96,20 @@ class ArgumentFinder:
         spans = self.mention_or_below(word)
         if not spans and word.lower_ in self.words.member_nouns:
             spans = self.group_of_members(word)
+        if not spans and word.lower_ in self.words.representative_nouns:
+            spans = self._demonym_state(word)  # "the Russian delegation", "a Turkish envoy"
         if word.lower_ in self.words.leader_nouns and word.i not in self.mentions:
             spans = [self.leader_of(span) for span in spans]  # "Niger's coup leader", "his counterparts in Mali"
         elif word.lower_ in self.words.capital_nouns and word.i not in self.mentions:
             spans = [self.capital_of(span) for span in spans]  # "the capital of Mali, Bamako"
         return spans
+
+    def _demonym_state(self, word: Token) -> list[Span]:
+        for child in word.children:
+            state = self.kb.demonyms.get(fold(child.text)) if child.dep_ in ("amod", "compound") else None
+            if state:
+                return [Span(word.doc, child.i, child.i + 1, label="STATE", kb_id=state)]
+        return []
 
     def capital_of(self, span: Span) -> Span:
         """The capital city of a state named after "the capital of"."""
@@ -301,7 +310,7 @@ class ArgumentFinder:
         frontier = [word]
         depth = 0
         while frontier and depth < 4:
-            nxt = []
+            nxt, found = [], []
             for tok in frontier:
                 for child in sorted(tok.children, key=lambda c: c.dep_ != "appos"):
                     if child.dep_ == "acl" and child.lemma_.lower() in self.words.holding_participles:
@@ -317,8 +326,11 @@ class ArgumentFinder:
                     if child.i in mentions and self._only_says_where(tok, mentions[child.i]):
                         continue  # "a Niger mosque", "near the Malian border"
                     if child.i in mentions:
-                        return [mentions[child.i], *(mentions[c.i] for c in child.conjuncts if c.i in mentions)]
+                        found.append([mentions[child.i], *(mentions[c.i] for c in child.conjuncts if c.i in mentions)])
+                        continue
                     nxt.append(child)
+            if found:  # the nearest level that names anyone; an actor before a place ("West Africa's bloc ECOWAS")
+                return next((f for f in found if f[0].label_ != "LOCATION"), found[0])
             frontier = nxt
             depth += 1
         return []

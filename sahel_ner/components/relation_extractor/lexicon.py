@@ -47,6 +47,7 @@ class ArgumentWords:
     quantity_nouns: frozenset[str]
     authorship_verbs: frozenset[str]
     act_nouns: frozenset[str]
+    circumstance_prepositions: frozenset[str]
     planting_verbs: frozenset[str]
     device_nouns: frozenset[str]
     compass_words: frozenset[str]

@@ -147,6 +147,9 @@ def light_verb(noun: Token, rtype: RelationType, args: ArgumentFinder) -> Token 
     if noun.dep_ not in ("dobj", "obj", "nsubjpass", "attr", "pobj"):
         return None
     verb = noun.head
+    if verb.pos_ == "ADP" and verb.lower_ in args.words.circumstance_prepositions and \
+            (noun.lower_ in rtype.host_triggers or noun.lemma_.lower() in rtype.host_triggers) and verb.head.pos_ in ("VERB", "AUX"):
+        return verb.head  # "X affirmed, during a visit to Bamako, ...": the clause's subject visited
     if verb.pos_ == "ADP" and verb.lower_ == "of" and verb.head.lower_ in args.words.quantity_nouns \
             and verb.head.dep_ in ("dobj", "obj", "nsubjpass"):
         verb = verb.head.head  # "carried out a series of airstrikes"
