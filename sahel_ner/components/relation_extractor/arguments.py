@@ -319,6 +319,9 @@ class ArgumentFinder:
                     if child.dep_ == "agent":
                         nxt.append(child)
                         continue
+                    if child.dep_ == "acl" and child.pos_ == "PROPN" and child.i in mentions:
+                        found.append([mentions[child.i]])  # a name the parser hung as a clause ("... bloc ECOWAS on Saturday")
+                        continue
                     if child.dep_ not in ARG_DEPS or child.dep_ == "conj":
                         continue
                     if child.dep_ == "prep" and child.lower_ not in self.words.argument_prepositions:
