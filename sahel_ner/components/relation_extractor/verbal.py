@@ -90,7 +90,11 @@ def scene_of(verb: Token, sufferers: list[Token], rtype: RelationType, args: Arg
     # "killed six people east of Banibangou"
     compass = [c for v in verbs for c in v.children if c.lower_ in args.words.compass_words]
     places += pobjs(preps_in(compass, ("of", "from")))  # "east of X", "4km from X"
-    return [t for t in args.actors_of(places) if t.label_ == "LOCATION" and not in_brackets(t)][:1]
+    found = [t for t in args.actors_of(places) if t.label_ == "LOCATION" and not in_brackets(t)]
+    if not found:  # "killed a merchant accused of helping the VDP in the village of X": deeper in the clause
+        deeper = [t for t in verb.subtree if t.dep_ == "pobj" and t.head.lower_ in rtype.verb_location_preps]
+        found = [t for t in args.actors_of(deeper) if t.label_ == "LOCATION" and not in_brackets(t)]
+    return found[:1]
 
 
 def in_brackets(span: Span) -> bool:
