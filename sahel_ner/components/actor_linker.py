@@ -128,6 +128,8 @@ class ActorLinker:
             return None  # "Defense" out of "Defense Minister": a title, not an actor
         if self._not_a_name(core):
             return None
+        if core.start > 0 and doc[core.start - 1].lower_ == "between" and any(t.lower_ == "and" for t in core):
+            return None  # "between Anagadia and Beme" fused into one name: read again as two places
         for token in core:  # "Atallah's July": a known surname inside a mis-cut entity
             if fold(token.text) in persons and token.text[:1].isupper():
                 return Span(doc, token.i, token.i + 1, label="PERSON", kb_id=persons[fold(token.text)])
@@ -183,7 +185,7 @@ class ActorLinker:
             token = doc[i]
             starts_name = token.i not in taken and token.text[:1].isupper() and token.is_alpha and i > 0 and (
                 (doc[i - 1].lower_ == "of" and i > 1 and doc[i - 2].lower_ in self.place_nouns) or
-                self._bracket_follows(doc, i))
+                self._bracket_follows(doc, i) or self._between_places(doc, i))
             if not starts_name:
                 i += 1
                 continue
@@ -196,6 +198,15 @@ class ActorLinker:
             found.append(Span(doc, i, end, label="LOCATION", kb_id=slugify(doc[i:end].text)))
             i = end
         return found
+
+    @staticmethod
+    def _between_places(doc: Doc, i: int) -> bool:
+        """"between Anagadia and Beme" after an act: two villages, which the
+        statistical NER tends to fuse into one organisation."""
+        if doc[i - 1].lower_ == "between":
+            return doc[i - 1].head.pos_ == "VERB" or doc[i - 1].head.dep_ in ("dobj", "nsubjpass", "pobj")
+        return doc[i - 1].lower_ == "and" and i > 2 and any(
+            doc[j].lower_ == "between" for j in range(max(0, i - 5), i - 1))
 
     @staticmethod
     def _bracket_follows(doc: Doc, i: int) -> bool:

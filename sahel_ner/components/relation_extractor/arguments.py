@@ -32,6 +32,17 @@ def preps_in(words: list[Token], prep_words) -> list[Token]:
     return [p for w in words for p in w.children if p.dep_ == "prep" and p.lower_ in prep_words]
 
 
+def in_brackets(span: Span) -> bool:
+    """A name inside brackets, such as the admin areas after a place ("Oursi (Oursi, Oudalan)")."""
+    doc = span.doc
+    for i in range(span.start - 1, max(span.sent.start, span.start - 6) - 1, -1):
+        if doc[i].text in (")", "]"):
+            return False
+        if doc[i].text in ("(", "["):
+            return True
+    return False
+
+
 def prefer_actors(targets: list[Span]) -> list[Span]:
     """A place next to an actor target is the scene, not a second target
     ("attacked a Malian army camp at Boulkessi")."""
@@ -94,6 +105,10 @@ class ArgumentFinder:
 
     def _member_actors(self, word: Token) -> list[Span]:
         spans = self.mention_or_below(word)
+        if word.lower_ in self.words.member_nouns and word.i not in self.mentions:
+            named = self._names_before(word, brackets=True)
+            if len(named) > len(spans):  # "Katiba Serma (JNIM) militants": the unit and its parent
+                spans = named
         if not spans and word.lower_ in self.words.member_nouns:
             spans = self.group_of_members(word)
         if not spans and word.lower_ in self.words.representative_nouns:
@@ -188,14 +203,17 @@ class ArgumentFinder:
                     return inside[:1]
         return self._names_before(word)
 
-    def _names_before(self, word: Token) -> list[Span]:
+    def _names_before(self, word: Token, brackets: bool = False) -> list[Span]:
         """"JNIM and ISWAP (Greater Sahara) militants": the names right before a
-        members noun, however the parser attached them (brackets skipped)."""
+        members noun, however the parser attached them (what is in brackets is
+        skipped, or taken too with ``brackets``: "Katiba Serma (JNIM) militants")."""
         doc, found, i = word.doc, [], word.i - 1
         while i >= word.sent.start:
             tok = doc[i]
-            if tok.text == ")":  # skip a bracket back to its opening
+            if tok.text == ")":  # a bracket back to its opening
                 while i >= word.sent.start and doc[i].text != "(":
+                    if brackets and i in self.mentions:
+                        found.insert(0, self.mentions[i])
                     i -= 1
             elif i in self.mentions:
                 span = self.mentions[i]

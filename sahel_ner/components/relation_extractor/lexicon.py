@@ -48,6 +48,7 @@ class ArgumentWords:
     authorship_verbs: frozenset[str]
     act_nouns: frozenset[str]
     circumstance_prepositions: frozenset[str]
+    targeting_participles: frozenset[str]
     planting_verbs: frozenset[str]
     device_nouns: frozenset[str]
     compass_words: frozenset[str]

@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from ...relation_types import RelationType
 from ...text import fold
-from .arguments import SUBJ, ArgumentFinder, pobjs, prefer_actors, preps_in
+from .arguments import SUBJ, ArgumentFinder, in_brackets, pobjs, prefer_actors, preps_in
 from .records import Candidate, candidate, pairs
 
 
@@ -34,6 +34,11 @@ def noun_relations(noun: Token, rtype: RelationType, args: ArgumentFinder) -> li
     if light is not None:
         preps += [c for c in light.children if c.dep_ == "prep" and c.i > noun.i]
     by_preps, target_heads, places = _prepositional_arguments(noun, rtype, args, preps)
+    # "airstrikes targeting JNIM positions", "an operation involving strikes against ISSP"
+    for acl in (c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in args.words.targeting_participles):
+        objects = [o for o in acl.children if o.dep_ in ("dobj", "obj")]
+        target_heads += [o for o in objects if o.lemma_.lower() not in rtype.nouns]
+        target_heads += pobjs(preps_in([o for o in objects if o.lemma_.lower() in rtype.nouns], rtype.noun_target_preps))
     target_heads += pobjs(preps_in(by_preps, rtype.noun_target_preps))
     sources += [s for s in args.actors_of(by_preps) if all(s.kb_id_ != x.kb_id_ for x in sources)]
     targets = args.actors_of(target_heads)
@@ -73,7 +78,8 @@ def noun_relations(noun: Token, rtype: RelationType, args: ArgumentFinder) -> li
     elif not targets and (sources or rtype.claimable):
         # "killings in Diafarabé": the place is the target when no actor is (and an
         # unclaimed "ambush near Niono" is an orphan act that a claim may take)
-        targets = [p for p in args.actors_of(places) if p.label_ == "LOCATION"] or place_below(noun, args)
+        targets = [p for p in args.actors_of(places) if p.label_ == "LOCATION" and not in_brackets(p)] or \
+            place_below(noun, args)
     targets = prefer_actors(targets)
     if rtype.symmetric:
         found = pairs(sources + targets, kind, implicit)  # talks, a summit: everyone at the table met

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ...relation_types import RelationType
-from .arguments import PASS_SUBJ, ArgumentFinder, pobjs, prefer_actors, preps_in
+from .arguments import PASS_SUBJ, ArgumentFinder, in_brackets, pobjs, prefer_actors, preps_in
 from .records import Candidate, candidate, meeting_pairs, pairs
 
 
@@ -95,17 +95,6 @@ def scene_of(verb: Token, sufferers: list[Token], rtype: RelationType, args: Arg
         deeper = [t for t in verb.subtree if t.dep_ == "pobj" and t.head.lower_ in rtype.verb_location_preps]
         found = [t for t in args.actors_of(deeper) if t.label_ == "LOCATION" and not in_brackets(t)]
     return found[:1]
-
-
-def in_brackets(span: Span) -> bool:
-    """A name inside brackets, such as the admin areas after a place ("Oursi (Oursi, Oudalan)")."""
-    doc = span.doc
-    for i in range(span.start - 1, max(span.sent.start, span.start - 6) - 1, -1):
-        if doc[i].text in (")", "]"):
-            return False
-        if doc[i].text in ("(", "["):
-            return True
-    return False
 
 
 def mutual_pairs(verb: Token, args: ArgumentFinder) -> list[Candidate]:
