@@ -109,6 +109,9 @@ class ArgumentFinder:
             named = self._names_before(word, brackets=True)
             if len(named) > len(spans):  # "Katiba Serma (JNIM) militants": the unit and its parent
                 spans = named
+        elif word.i in self.mentions and self.mentions[word.i].start > word.sent.start and \
+                word.doc[self.mentions[word.i].start - 1].lower_ in ("and", "or"):
+            spans = self._names_before(word.doc[self.mentions[word.i].end - 1]) or spans  # "Wagner and Malian forces"
         if not spans and word.lower_ in self.words.member_nouns:
             spans = self.group_of_members(word)
         if not spans and word.lower_ in self.words.representative_nouns:
@@ -217,6 +220,8 @@ class ArgumentFinder:
                     i -= 1
             elif i in self.mentions:
                 span = self.mentions[i]
+                if found and span.end == found[0].start and not doc[span.end - 1].is_punct:
+                    break  # "Generals Abass Dembélé": a title word before a name, not a list member
                 found.insert(0, span)
                 i = span.start
             elif tok.lower_ not in ("and", "or", ",") or not found:
@@ -226,7 +231,7 @@ class ArgumentFinder:
 
     def coordinated_demonyms(self, span: Span) -> list[Span]:
         """"Malian and Burkinabe soldiers": every demonym shares the head noun."""
-        if span.label_ not in ("MILITARY", "STATE"):
+        if span.label_ not in ("MILITARY", "STATE", "ARMED_GROUP"):
             return []
         anchor = span[0]
         while anchor.dep_ == "conj" and anchor.head.i < anchor.i:
@@ -234,7 +239,7 @@ class ArgumentFinder:
         extra = []
         for token in [anchor, *anchor.conjuncts]:
             state = None if span.start <= token.i < span.end else self.kb.demonyms.get(fold(token.text))
-            actor_id = self.kb.military_of(state) if span.label_ == "MILITARY" else state
+            actor_id = state if span.label_ == "STATE" else self.kb.military_of(state)  # "Malian and Wagner forces"
             if actor_id:
                 extra.append(Span(span.doc, token.i, token.i + 1, label=span.label_, kb_id=actor_id))
         return extra
@@ -344,8 +349,9 @@ class ArgumentFinder:
                         continue
                     if child.dep_ == "prep" and child.lower_ not in self.words.argument_prepositions:
                         continue
-                    if child.i in mentions and self._only_says_where(tok, mentions[child.i]):
-                        continue  # "a Niger mosque", "near the Malian border"
+                    if child.i in mentions and (self._only_says_where(tok, mentions[child.i]) or (
+                            mentions[child.i].label_ == "LOCATION" and in_brackets(mentions[child.i]))):
+                        continue  # "a Niger mosque", "near the Malian border", "Moura (Djenne, Mopti)"
                     if child.i in mentions:
                         found.append([mentions[child.i], *(mentions[c.i] for c in child.conjuncts if c.i in mentions)])
                         continue
