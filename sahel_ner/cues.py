@@ -104,6 +104,10 @@ class Cues:
     def is_uncertain_identity(self, actor: Span) -> bool:
         """"presumed JNIM militants", "an IED likely planted by ISSP fighters":
         who did it (or suffered it) is a guess, though the act happened."""
+        root = actor.root
+        if any(c.dep_ == "cc" and c.lower_ in ("or", "either") for c in [*root.children, *root.head.children]) \
+                and (root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children)):
+            return True  # "Either JNIM or ISSP was behind the attack": one of them, nobody knows which
         sent_start = actor.sent.start
         for tok in reversed(actor.doc[max(sent_start, actor.start - 4):actor.start]):
             if tok.lower_ in self.hedge_identity:

@@ -122,6 +122,14 @@ class ArgumentFinder:
             spans = [self.capital_of(span) for span in spans]  # "the capital of Mali, Bamako"
         return spans
 
+    def _state_of_person(self, span: Span) -> Span:
+        """The state a person belongs to (knowledge base), else the person."""
+        actor = self.kb.actors.get(span.kb_id_)
+        state = actor.affiliation if actor is not None else None
+        if state in self.kb.actors and self.kb.actors[state].type == "STATE":
+            return Span(span.doc, span.start, span.end, label="STATE", kb_id=state)
+        return span
+
     def _demonym_state(self, word: Token) -> list[Span]:
         for child in word.children:
             state = self.kb.demonyms.get(fold(child.text)) if child.dep_ in ("amod", "compound") else None
@@ -137,8 +145,10 @@ class ArgumentFinder:
         return Span(span.doc, span.start, span.end, label="LOCATION", kb_id=actor.capital)
 
     def _only_says_where(self, head: Token, actor: Span) -> bool:
-        """A state named as a modifier of a place noun says where, not who."""
-        return actor.label_ == "STATE" and actor.root.dep_ in ("compound", "amod") and head.lower_ in self.words.place_heads
+        """A state (or a name the knowledge base does not know) modifying a
+        place or people noun says where or who, not which actor ("a Tuareg camp")."""
+        return (actor.label_ == "STATE" or actor.kb_id_ not in self.kb.actors) and \
+            actor.root.dep_ in ("compound", "amod") and head.lower_ in self.words.place_heads
 
     def leader_of(self, span: Span) -> Span:
         """The leader the article names for a state (as a span at the state's
@@ -353,7 +363,10 @@ class ArgumentFinder:
                             mentions[child.i].label_ == "LOCATION" and in_brackets(mentions[child.i]))):
                         continue  # "a Niger mosque", "near the Malian border", "Moura (Djenne, Mopti)"
                     if child.i in mentions:
-                        found.append([mentions[child.i], *(mentions[c.i] for c in child.conjuncts if c.i in mentions)])
+                        span = mentions[child.i]
+                        if child.dep_ == "poss" and span.label_ == "PERSON" and tok.lower_ in self.words.regime_nouns:
+                            span = self._state_of_person(span)  # "members of Colonel Goïta's government"
+                        found.append([span, *(mentions[c.i] for c in child.conjuncts if c.i in mentions)])
                         continue
                     nxt.append(child)
             if found:  # the nearest level that names anyone; an actor before a place ("West Africa's bloc ECOWAS")

@@ -37,6 +37,7 @@ class ArgumentWords:
     place_below_prepositions: frozenset[str]
     date_bound_prepositions: frozenset[str]
     place_heads: frozenset[str]
+    regime_nouns: frozenset[str]
     agent_nouns_prepositions: frozenset[str]
     modifier_participles: frozenset[str]
     capital_nouns: frozenset[str]
