@@ -17,7 +17,8 @@ def verb_relations(verb: Token, rtype: RelationType, args: ArgumentFinder) -> li
     lemma = verb.lemma_.lower()
     children = list(verb.children)
     passive = any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in children) or (
-        verb.tag_ == "VBN" and verb.dep_ == "acl")
+        verb.tag_ == "VBN" and verb.dep_ == "acl") or (
+        verb.tag_ == "VBN" and verb.dep_ == "amod" and bool(among_those(verb, args)))  # "Among the detained ... is X"
     # An "object" after a colon is a parse slip on headlines ("backs Mali's junta: WashPo").
     objects = [c for c in children if c.dep_ in ("dobj", "obj")
                and not any(t.text in (":", "|") for t in verb.doc[min(verb.i, c.i):max(verb.i, c.i)])]
@@ -166,9 +167,10 @@ def object_after(verb: Token) -> list[Token]:
 
 
 def among_those(verb: Token, args: ArgumentFinder) -> list[Token]:
-    """"X was among those detained": the subject of the copula."""
+    """"X was among those detained", "Among the detained magistrates is X": the subject of the copula."""
     head = verb.head
     words = args.words
-    if head.lower_ in words.among_nouns and head.dep_ == "pobj" and head.head.lower_ in words.among_prepositions:
-        return [c for c in head.head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if head.dep_ == "pobj" and head.head.lower_ in words.among_prepositions and (
+            head.lower_ in words.among_nouns or verb.dep_ == "amod"):
+        return [c for c in head.head.head.children if c.dep_ in ("nsubj", "nsubjpass", "attr")]
     return []
