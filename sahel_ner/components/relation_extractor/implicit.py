@@ -3,7 +3,7 @@ agentless passive or nominal ("X was among those sanctioned"), and inclusion
 lists that name more targets of the last act ("The group includes Gen. X")."""
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from ...relation_types import RelationType
 from .article import Article
@@ -41,31 +41,55 @@ def implicit_source(rtype: RelationType, sent_index: int, target: Span, article:
 
 
 def add_inclusion_relations(sent_index: int, article: Article, types: dict[str, RelationType]) -> None:
-    """"The group includes Gen. X": a list that follows an arrest or sanctions
-    announcement names more of the same targets (marked ``implicit``)."""
+    """More named targets of the last arrest or sanctions act (marked ``implicit``):
+    "The group includes Gen. X", "Among the targets are X and Y", "Also
+    targeted in Monday's action was X"."""
     sent = article.sents[sent_index]
     words = article.args.words
-    root = sent.root
-    if root.lemma_.lower() not in words.inclusion_verbs:
-        return
-    subject = [c for c in root.children if c.dep_ == "nsubj"]
-    if not subject or subject[0].lower_ not in words.inclusion_subjects:
+    trigger = sent.root
+    named = _listed_people(trigger, words)
+    if not named and trigger.lemma_.lower() in words.reporting_verbs:  # "..., the department said"
+        for clause in (c for c in trigger.children if c.dep_ == "ccomp"):
+            named, trigger = _listed_people(clause, words), clause
+            if named:
+                break
+    if not named:
         return
     last = _last_act_before(article, types, sent.start_char)
     if last is None:
         return
     rtype = types[last["type"]]
     log = article.relations
-    objects = [c for c in root.children if c.dep_ in ("dobj", "obj")]
-    for target in article.args.actors_of(objects):
+    for target in article.args.actors_of(named):
         key = (last["source"], last["type"], target.kb_id_, sent.start)
         if target.label_ != "PERSON" or target.kb_id_ == last["source"] or not log.take(key):
             continue
         date = event_date(article.dates[sent_index], None, article.doc._.published, words)
         log.append(relation_record(
-            source=last["source"], target=target.kb_id_, rtype=rtype, sent=sent, trigger=[root],
+            source=last["source"], target=target.kb_id_, rtype=rtype, sent=sent, trigger=[trigger],
             confidence=CONFIDENCE["implicit"], negated=False, hedged=False,
             date=date or last["date"], location=None, implicit=True))
+
+
+def _listed_people(root: Token, words) -> list[Token]:
+    """The heads a sentence lists as more of an act's targets, else []."""
+    children = list(root.children)
+    lemma = root.lemma_.lower()
+    if lemma in words.inclusion_verbs:  # "The group includes Gen. X"
+        subject = [c for c in children if c.dep_ == "nsubj"]
+        if subject and subject[0].lower_ in words.inclusion_subjects:
+            return [c for c in children if c.dep_ in ("dobj", "obj")]
+        return []
+    if lemma == "be" and any(p.lower_ in words.among_prepositions and any(
+            o.dep_ == "pobj" and o.lower_ in words.inclusion_subjects | {"targets"} for o in p.children)
+            for p in children if p.dep_ == "prep"):  # "Among the targets are X and Y"
+        return [c for c in children if c.dep_ in ("nsubj", "attr")]
+    if lemma in words.continuation_verbs and any(c.lower_ == "also" for c in children) and \
+            any(c.dep_ in ("auxpass", "aux") for c in children):  # "Also targeted in the action was X"
+        auxiliaries = [c for c in children if c.dep_ in ("auxpass", "aux")]
+        return [c for c in [*children, *(g for a in auxiliaries for g in a.children)]
+                if c.dep_ in ("nsubj", "nsubjpass", "attr")]
+    return []
 
 
 def _last_act_before(article: Article, types: dict[str, RelationType], start_char: int) -> dict | None:

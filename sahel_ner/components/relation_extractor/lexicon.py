@@ -50,6 +50,7 @@ class ArgumentWords:
     act_nouns: frozenset[str]
     circumstance_prepositions: frozenset[str]
     targeting_participles: frozenset[str]
+    continuation_verbs: frozenset[str]
     planting_verbs: frozenset[str]
     device_nouns: frozenset[str]
     compass_words: frozenset[str]
