@@ -255,12 +255,15 @@ class ActorLinker:
 
     @staticmethod
     def _recent_state(doc: Doc, ent: Span, kb: KnowledgeBase, ents: tuple[list[Span], list[int]]) -> str | None:
-        """The state named last before a generic phrase, in its sentence or the
-        one before ("urged Mali's generals ... and sanctioned several top officers",
-        "fighting alongside the country's military"); the focus state otherwise.
+        """The state named last before a generic phrase in its sentence ("urged
+        Mali's generals ... and sanctioned several top officers"), or for "the
+        country" in the sentence before too; the focus state otherwise.
         ``ents`` are the doc's entities in order, with their starts (searched from this one back)."""
         sent = ent.sent
-        window_start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        # "the country" points back to the sentence before too; "soldiers" only to their own sentence,
+        # else they are the forces of the state the article is about
+        window_start = doc[sent.start - 1].sent.start if sent.start > 0 and ent.kb_id_ == GENERIC_STATE \
+            else sent.start
         spans, starts = ents
         for index in range(bisect_left(starts, ent.start) - 1, -1, -1):
             previous = spans[index]

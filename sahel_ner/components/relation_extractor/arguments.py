@@ -366,7 +366,9 @@ class ArgumentFinder:
                         span = mentions[child.i]
                         if child.dep_ == "poss" and span.label_ == "PERSON" and tok.lower_ in self.words.regime_nouns:
                             span = self._state_of_person(span)  # "members of Colonel Goïta's government"
-                        found.append([span, *(mentions[c.i] for c in child.conjuncts if c.i in mentions)])
+                        # "dozens of soldiers and Wagner fighters": every conjunct, named or a members noun
+                        found.append([span, *(s for c in child.conjuncts for s in (
+                            [mentions[c.i]] if c.i in mentions else self._member_actors(c)))])
                         continue
                     nxt.append(child)
             if found:  # the nearest level that names anyone; an actor before a place ("West Africa's bloc ECOWAS")
