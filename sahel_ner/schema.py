@@ -15,6 +15,7 @@ and the plain records every output is made from.
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -42,6 +43,7 @@ ARTICLE_KEYS = ("id", "path", "published", "entities", "relations", "error")
 ACTOR_KEYS = ("id", "label", "type", "mentions", "mention_count")
 RELATION_KEYS = ("source", "target", "type", "sentence", "start", "end", "trigger", "confidence", "negated",
                  "hedged", "date", "location", "implicit", "trigger_start")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 RELATION_DEFAULTS = {"negated": False, "hedged": False, "date": None, "location": None, "implicit": False,
                      "trigger_start": None}
 
@@ -79,7 +81,7 @@ def safe_str(value: str) -> str:
         value.encode("utf-8")
         return value
     except UnicodeEncodeError:
-        return value.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+        return _SURROGATE.sub("\ufffd", value)
 
 
 # -- records ---------------------------------------------------------------------------

@@ -77,7 +77,7 @@ def test_kill_then_resume_gives_the_uninterrupted_output(cli, corpus, tmp_path):
     reference = cli("extract", corpus, "-o", tmp_path / "ref", "-b", "4")
     assert reference.exit_code == 0
     out = tmp_path / "out"
-    journal = out / ".partial" / "articles.jsonl"
+    journal = out / ".partial" / "results.jsonl"
     proc = subprocess.Popen([sys.executable, "-m", "sahel_ner.cli", "extract", str(corpus), "-o", str(out), "-b", "4"],
                             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 90
@@ -108,12 +108,12 @@ def test_formats_option(cli, tmp_path):
     assert result.exit_code == 0
     assert sorted(read_outputs(tmp_path / "out")) == ["articles.jsonl", "graph.gexf"]
     bad = cli("extract", tmp_path / "in", "-o", tmp_path / "out2", "--format", "graphml,pdf")
-    assert bad.exit_code == 1 and "unknown format" in bad.output
+    assert bad.exit_code == 2 and "unknown format" in bad.output  # a usage error
 
 
 def test_exit_codes(cli, tmp_path):
     missing = cli("extract", tmp_path / "nowhere", "-o", tmp_path / "out")
-    assert missing.exit_code == 1 and "Input folder not found" in missing.output
+    assert missing.exit_code == 2 and "Input folder not found" in missing.output  # a usage error
 
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "empty.txt").write_bytes(b"")

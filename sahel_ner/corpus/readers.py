@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from ..outputs import OUTPUT_FILES
 from ..schema import safe_str
 from .formats import DATE_FIELDS, date_from_header, html_to_text, markdown_to_text, normalize_date
 
@@ -73,7 +74,8 @@ class ArticleInput:
 # -- walking ------------------------------------------------------------------------
 def list_files(root: str | os.PathLike, *, exclude: Iterable[str | os.PathLike] = ()) -> list[Path]:
     """Files under ``root`` (or ``root`` itself), sorted by relative path; hidden
-    ones skipped, and so is every folder in ``exclude`` (the output folder)."""
+    ones skipped, and so is every folder in ``exclude`` (the output folder; when
+    that is ``root`` itself, the output files in it)."""
     root = Path(root)
     if root.is_file():
         return [root]
@@ -82,9 +84,8 @@ def list_files(root: str | os.PathLike, *, exclude: Iterable[str | os.PathLike] 
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = [d for d in dirnames if not d.startswith(".")
                        and os.path.realpath(os.path.join(dirpath, d)) not in skip]
-        if os.path.realpath(dirpath) in skip:
-            continue  # OUT_DIR is INPUT_DIR itself: its own outputs are not articles
-        files += [Path(dirpath) / name for name in filenames if not name.startswith(".")]
+        ours = OUTPUT_FILES if os.path.realpath(dirpath) in skip else ()  # OUT_DIR is INPUT_DIR itself
+        files += [Path(dirpath) / name for name in filenames if not name.startswith(".") and name not in ours]
     return sorted(files, key=lambda p: p.relative_to(root).as_posix())
 
 

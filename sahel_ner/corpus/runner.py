@@ -137,9 +137,9 @@ def executor_for(nlp: Language, n_process: int = 1, keep_mentions: bool = False)
     return ProcessPool(nlp, n_process, keep_mentions) if n_process > 1 else Serial(nlp, keep_mentions)
 
 
-def process_stream(items: Iterable[ArticleInput], executor, batch_size: int = 16
-                   ) -> Iterator[tuple[ArticleInput, Processed]]:
-    """``(input, result)`` for every input, in input order."""
+def process_batches(items: Iterable[ArticleInput], executor, batch_size: int = 16
+                    ) -> Iterator[list[tuple[ArticleInput, Processed]]]:
+    """``(input, result)`` pairs, a batch at a time, in input order."""
     pending: deque[list[ArticleInput]] = deque()
 
     def work() -> Iterator[list[ArticleInput]]:
@@ -148,7 +148,14 @@ def process_stream(items: Iterable[ArticleInput], executor, batch_size: int = 16
             yield batch
 
     for outputs in executor.map(work()):
-        yield from zip(pending.popleft(), outputs)
+        yield list(zip(pending.popleft(), outputs))
+
+
+def process_stream(items: Iterable[ArticleInput], executor, batch_size: int = 16
+                   ) -> Iterator[tuple[ArticleInput, Processed]]:
+    """``(input, result)`` for every input, in input order."""
+    for pairs in process_batches(items, executor, batch_size):
+        yield from pairs
 
 
 # -- the batch ---------------------------------------------------------------------------
@@ -199,14 +206,10 @@ def run(source: str | os.PathLike | Iterable[ArticleInput], out_dir: str | os.Pa
                 queued.add(key)
                 yield item
 
-        buffer: list[tuple[str, str]] = []
-        for item, (line, _) in process_stream(todo(), executor, batch_size):
-            buffer.append((content_key(item.text, item.published, item.error), line))
-            progress(not line.endswith('"error": null}'))  # "error" is the last key of a record
-            if len(buffer) >= batch_size:
-                store.add(buffer)
-                buffer = []
-        store.add(buffer)
+        for pairs in process_batches(todo(), executor, batch_size):
+            store.add((content_key(item.text, item.published, item.error), line) for item, (line, _) in pairs)
+            for _, (line, _) in pairs:  # reported once saved: what the user saw done survives a Ctrl-C
+                progress(not line.endswith('"error": null}'))  # "error" is the last key of a record
         if own_executor:
             executor.close()
         builder = GraphBuilder(**(graph_options or {}), symmetric=symmetric if symmetric is not None
