@@ -137,7 +137,7 @@ def article_record(doc: "Doc", *, id: str | None = None, path: str | None = None
 
 def dump_record(record: dict) -> str:
     """One line of ``articles.jsonl`` (no newline), byte-stable for the same record."""
-    return json.dumps(record, ensure_ascii=False, separators=(", ", ": "))
+    return safe_str(json.dumps(record, ensure_ascii=False, separators=(", ", ": ")))
 
 
 def as_record(result: Any) -> dict:

@@ -237,6 +237,8 @@ def _read_json(text: str, rel: str, stem: str) -> Iterator[ArticleInput]:
     except RecursionError:
         raise ReadError("JSON nested too deeply to read") from None
     if isinstance(data, list):
+        if not data:
+            raise ReadError("JSON list holds no records")
         for n, record in enumerate(data, 1):
             yield _record_input(record, rel, f"{stem}-{n}")
     else:

@@ -31,8 +31,9 @@ def clean_text(value) -> str:
 
 
 def clean_cell(value) -> str:
-    """A CSV cell: clean text within the spreadsheet cell limit."""
-    text = clean_text(value)
+    """A CSV cell: clean text within the spreadsheet cell limit. A bare CR would
+    end the row for CSV readers (the writer quotes only LF), so line ends become LF."""
+    text = clean_text(value).replace("\r\n", "\n").replace("\r", "\n")
     return text if len(text) <= MAX_CELL_CHARS else text[:MAX_CELL_CHARS - 1] + "…"
 
 

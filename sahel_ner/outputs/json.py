@@ -10,7 +10,7 @@ from typing import Iterable
 import networkx as nx
 
 from ..models import CorpusGraph
-from ..schema import as_record, dump_record
+from ..schema import as_record, dump_record, safe_str
 from .files import atomic_write
 
 
@@ -26,6 +26,5 @@ def write_graph_json(graph: nx.MultiDiGraph, path: str | os.PathLike) -> Path:
     """Node-link JSON: ``nx.node_link_graph(json.load(f), edges="edges")`` reads it back."""
     model = CorpusGraph.from_networkx(graph)
     with atomic_write(path) as out:
-        json.dump(model.model_dump(mode="json"), out, ensure_ascii=False, indent=1)
-        out.write("\n")
+        out.write(safe_str(json.dumps(model.model_dump(mode="json"), ensure_ascii=False, indent=1)) + "\n")
     return Path(path)
