@@ -14,6 +14,7 @@ interrupt; what was finished is in the store for ``--resume``.
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from contextlib import nullcontext
 import os
@@ -59,11 +60,13 @@ class Serial:
 
 
 _WORKER_NLP: Language | None = None
+WARM_UP = "On Monday, JNIM fighters attacked an army post near Djibo, and ECOWAS met Mali's junta last week."
 
 
 def _init_worker(nlp: Language | None) -> None:
     global _WORKER_NLP
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    gc.enable()
     if nlp is not None:
         _WORKER_NLP = nlp
 
@@ -87,14 +90,23 @@ class ProcessPool:
         context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         forked = context.get_start_method() == "fork"
         _WORKER_NLP = self.nlp if forked else None
+        if forked:  # what the pipeline builds lazily on first use is built once, before the fork
+            process_batch(self.nlp, [ArticleInput("warm-up", None, WARM_UP, "2025-09-15")])
         # SIGINT ignored from the moment a worker exists, not only once its initializer runs
         previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        # The pipeline's objects go to the GC's permanent generation before the fork: a
+        # forked worker that traverses them would copy every page they sit on (copy-on-write),
+        # which made two workers slower than one process.
+        gc.disable()
+        gc.freeze()
         try:
             pool = ProcessPoolExecutor(self.n_process, mp_context=context, initializer=_init_worker,
                                        initargs=(None if forked else self.nlp,))
             for future in [pool.submit(os.getpid) for _ in range(self.n_process)]:
                 future.result()  # start every worker now, while SIGINT is ignored
         finally:
+            gc.unfreeze()
+            gc.enable()
             signal.signal(signal.SIGINT, previous)
         return pool
 
