@@ -196,18 +196,23 @@ class ArticleWriter:
         return f"{headline}\nPublished: {published.isoformat()}\n\n" + "\n\n".join(paragraphs) + "\n"
 
 
-def write_corpus(n_articles: int, out_dir: Path, seed: int = SEED) -> Path:
-    """Write ``n_articles`` files into ``out_dir`` (emptied of old .txt files first)."""
+def _write_files(n_articles: int, out_dir: Path, kind: str, text_of) -> Path:
+    """Write ``n_articles`` files ``<date>-<kind>-<index>.txt`` into ``out_dir`` (emptied
+    of old .txt files first); ``text_of(index, published)`` gives each text."""
     out_dir.mkdir(parents=True, exist_ok=True)
     for old in out_dir.glob("*.txt"):
         old.unlink()
-    writer = ArticleWriter(seed)
     start = date(2024, 1, 1)
     for index in range(n_articles):
         published = start + timedelta(days=index % 700)
-        name = f"{published.isoformat()}-sahel-{index:05d}.txt"
-        (out_dir / name).write_text(writer.article(index, published), encoding="utf-8")
+        (out_dir / f"{published.isoformat()}-{kind}-{index:05d}.txt").write_text(text_of(index, published),
+                                                                                encoding="utf-8")
     return out_dir
+
+
+def write_corpus(n_articles: int, out_dir: Path, seed: int = SEED) -> Path:
+    """Write ``n_articles`` long articles into ``out_dir``."""
+    return _write_files(n_articles, out_dir, "sahel", ArticleWriter(seed).article)
 
 
 # Short event notes in the style of conflict-event datasets (ACLED-like: one
@@ -240,21 +245,14 @@ def short_note(rng: random.Random, index: int, published: date) -> str:
              "org": rng.choice(ORGS), "state": rng.choice(STATES), "support": rng.choice(SUPPORT)}
     event = rng.choice(NOTE_EVENTS).format(**slots)
     return (f"Published: {published.isoformat()}\n\nOn {published.strftime('%d %B %Y')}, {event} "
-            f"{rng.choice(NOTE_CONTEXT).format(**slots)} {rng.choice(NOTE_TAILS).format(**slots)} Source: {rng.choice(OUTLETS)}, event {index}.\n")
+            f"{rng.choice(NOTE_CONTEXT).format(**slots)} {rng.choice(NOTE_TAILS).format(**slots)} "
+            f"Source: {rng.choice(OUTLETS)}, event {index}.\n")
 
 
 def write_short_corpus(n_articles: int, out_dir: Path, seed: int = SEED) -> Path:
     """Write ``n_articles`` short event notes into ``out_dir``."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for old in out_dir.glob("*.txt"):
-        old.unlink()
     rng = random.Random(seed)
-    start = date(2024, 1, 1)
-    for index in range(n_articles):
-        published = start + timedelta(days=index % 700)
-        (out_dir / f"{published.isoformat()}-note-{index:05d}.txt").write_text(
-            short_note(rng, index, published), encoding="utf-8")
-    return out_dir
+    return _write_files(n_articles, out_dir, "note", lambda index, published: short_note(rng, index, published))
 
 
 def corpus_dir(n_articles: int, short: bool = False) -> Path:

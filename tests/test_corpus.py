@@ -28,17 +28,22 @@ def cli(nlp, monkeypatch):
     return lambda *args: runner.invoke(app, [str(a) for a in args], catch_exceptions=False)
 
 
+def folder_of(tmp_path: Path, files: dict[str, str]) -> Path:
+    """An input folder holding ``files`` (name -> UTF-8 text)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
 def lines_of(out: Path) -> list[dict]:
     return [json.loads(line) for line in (out / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
 
 
 def test_a_reader_error_ends_only_its_own_file(nlp, tmp_path):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "a.txt").write_text(TALKS, encoding="utf-8")
-    (folder / "b.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")  # deeper than json can go
-    (folder / "c.txt").write_text(ATTACK, encoding="utf-8")
-    (folder / "d.txt").write_text(SANCTIONS, encoding="utf-8")
+    folder = folder_of(tmp_path, {"a.txt": TALKS, "b.json": "[" * 100_000 + "]" * 100_000,  # deeper than json goes
+                                  "c.txt": ATTACK, "d.txt": SANCTIONS})
 
     report = run(folder, tmp_path / "out", nlp=nlp)
 
@@ -50,11 +55,8 @@ def test_a_reader_error_ends_only_its_own_file(nlp, tmp_path):
 
 
 def test_undecodable_names_and_lone_surrogates_are_written(cli, tmp_path):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / os.fsdecode(b"caf\xe9-talks.txt")).write_text(TALKS, encoding="utf-8")
-    (folder / "feed.jsonl").write_text('{"id": "x\\ud800y", "text": "JNIM attacked an army post in Djibo."}\n',
-                                       encoding="utf-8")
+    folder = folder_of(tmp_path, {os.fsdecode(b"caf\xe9-talks.txt"): TALKS,
+                                  "feed.jsonl": '{"id": "x\\ud800y", "text": "JNIM attacked an army post in Djibo."}\n'})
 
     result = cli("extract", folder, "-o", tmp_path / "out")
 
@@ -65,9 +67,7 @@ def test_undecodable_names_and_lone_surrogates_are_written(cli, tmp_path):
 
 
 def test_control_characters_leave_graph_files_readable(nlp, tmp_path):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "bell.txt").write_text(TALKS.replace("held talks", "held \x07talks\x1b[0m\x00"), encoding="utf-8")
+    folder = folder_of(tmp_path, {"bell.txt": TALKS.replace("held talks", "held \x07talks\x1b[0m\x00")})
 
     run(folder, tmp_path / "out", nlp=nlp)
 
@@ -79,10 +79,7 @@ def test_control_characters_leave_graph_files_readable(nlp, tmp_path):
 
 
 def test_an_article_edited_before_resume_is_redone(nlp, tmp_path):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "a.txt").write_text(TALKS, encoding="utf-8")
-    (folder / "b.txt").write_text(ATTACK, encoding="utf-8")
+    folder = folder_of(tmp_path, {"a.txt": TALKS, "b.txt": ATTACK})
     out = tmp_path / "out"
 
     class Interrupted(Exception):
@@ -104,9 +101,7 @@ def test_an_article_edited_before_resume_is_redone(nlp, tmp_path):
 
 
 def test_resume_needs_the_same_model(cli, nlp, tmp_path):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "a.txt").write_text(TALKS, encoding="utf-8")
+    folder = folder_of(tmp_path, {"a.txt": TALKS})
     out = tmp_path / "out"
 
     def stop(done: int, errors: int) -> None:
@@ -120,9 +115,7 @@ def test_resume_needs_the_same_model(cli, nlp, tmp_path):
 
 
 def test_a_second_run_into_the_same_folder_is_refused(cli, nlp, tmp_path):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "a.txt").write_text(TALKS, encoding="utf-8")
+    folder = folder_of(tmp_path, {"a.txt": TALKS})
     lock = lock_output(tmp_path / "out")  # a run in progress
     try:
         with pytest.raises(OutputLocked):
@@ -136,10 +129,7 @@ def test_a_second_run_into_the_same_folder_is_refused(cli, nlp, tmp_path):
 
 @pytest.mark.parametrize("inside", [".", "results"])
 def test_the_output_folder_is_not_read_as_input(cli, tmp_path, inside):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "a.txt").write_text(TALKS, encoding="utf-8")
-    (folder / "b.txt").write_text(ATTACK, encoding="utf-8")
+    folder = folder_of(tmp_path, {"a.txt": TALKS, "b.txt": ATTACK})
     for _ in range(2):
         result = cli("extract", folder, "-o", folder / inside)
         assert result.exit_code == 0, result.output

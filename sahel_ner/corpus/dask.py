@@ -23,18 +23,16 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections import deque
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ..models import ArticleResult
-from ..schema import dump_record, failed_record
-from .process import Processed, process_batch
+from .process import Processed, failed_line, process_batch
 from .readers import ArticleInput
 from .report import RunReport
-from .runner import run
+from .runner import in_order, run
 
 try:
     from distributed.diagnostics.plugin import WorkerPlugin
@@ -114,17 +112,7 @@ class DaskExecutor:
         return self.client.submit(_batch_task, batch, self.options, retries=self.retries, pure=False)
 
     def map(self, work: Iterable[list[ArticleInput]]) -> Iterator[list[Processed]]:
-        in_flight: deque = deque()
-        source = iter(work)
-        while True:
-            while len(in_flight) < self.window:
-                batch = next(source, None)
-                if batch is None:
-                    break
-                in_flight.append((batch, self._submit(batch)))
-            if not in_flight:
-                return
-            batch, future = in_flight.popleft()
+        for batch, future in in_order(work, self._submit, self.window):
             try:
                 yield future.result()
             except Exception:  # noqa: BLE001 -- KilledWorker and the like: find the article at fault
@@ -137,9 +125,7 @@ class DaskExecutor:
             try:
                 out += future.result()
             except Exception as err:  # noqa: BLE001 -- the article is reported, the batch goes on
-                error = f"worker error: {type(err).__name__}: {err}"[:500]
-                out.append((dump_record(failed_record(error, id=item.id, path=item.path,
-                                                      published=item.published)), None))
+                out.append(failed_line(item, f"worker error: {type(err).__name__}: {err}"[:500]))
         return out
 
     def close(self) -> None:

@@ -24,7 +24,8 @@ def knowledge_base(nlp: Language):
     return None
 
 
-def _failed(item: ArticleInput, error: str) -> Processed:
+def failed_line(item: ArticleInput, error: str) -> Processed:
+    """The result of an input that could not be processed."""
     return dump_record(failed_record(error, id=item.id, path=item.path, published=item.published)), None
 
 
@@ -46,7 +47,7 @@ def _one(nlp: Language, item: ArticleInput, kb, keep_mentions: bool) -> Processe
     try:
         return _done(nlp(_make_doc(nlp, item)), item, kb, keep_mentions)
     except Exception as err:  # noqa: BLE001 -- one article's failure must not stop the batch
-        return _failed(item, f"pipeline error: {type(err).__name__}: {err}"[:500])
+        return failed_line(item, f"pipeline error: {type(err).__name__}: {err}"[:500])
 
 
 def process_batch(nlp: Language, items: Sequence[ArticleInput], keep_mentions: bool = False) -> list[Processed]:
@@ -58,9 +59,9 @@ def process_batch(nlp: Language, items: Sequence[ArticleInput], keep_mentions: b
     todo = []
     for n, item in enumerate(items):
         if item.error is not None or item.text is None:
-            out[n] = _failed(item, item.error or "no article text")
+            out[n] = failed_line(item, item.error or "no article text")
         elif len(item.text) > nlp.max_length:
-            out[n] = _failed(item, f"text too long ({len(item.text):,} characters > nlp.max_length "
+            out[n] = failed_line(item, f"text too long ({len(item.text):,} characters > nlp.max_length "
                                    f"{nlp.max_length:,})")
         else:
             todo.append(n)

@@ -25,14 +25,14 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from spacy.language import Language
 
 from ..outputs import FORMATS, GraphBuilder, parse_formats, write_graph_files
 from ..outputs.files import atomic_write
 from ..schema import dump_record, symmetric_types
-from .process import Processed, process_batch
+from .process import Processed, failed_line, process_batch
 from .readers import DEFAULT_MAX_BYTES, ArticleInput, iter_inputs
 from .report import RunReport
 from .store import ResumeStore, content_key, lock_output
@@ -45,6 +45,19 @@ def batches(items: Iterable, size: int) -> Iterator[list]:
 
 
 # -- executors --------------------------------------------------------------------------
+def in_order(work: Iterable[list], submit: Callable, window: int) -> Iterator[tuple[list, Any]]:
+    """``(batch, submit(batch))`` for every batch, in order, with at most ``window``
+    batches submitted ahead of the one being waited for (memory stays flat)."""
+    in_flight: deque = deque()
+    source = iter(work)
+    while True:
+        while len(in_flight) < window and (batch := next(source, None)) is not None:
+            in_flight.append((batch, submit(batch)))
+        if not in_flight:
+            return
+        yield in_flight.popleft()
+
+
 class Serial:
     """Batches in this process."""
 
@@ -110,29 +123,21 @@ class ProcessPool:
             signal.signal(signal.SIGINT, previous)
         return pool
 
-    def map(self, work: Iterable[list[ArticleInput]]) -> Iterator[list[Processed]]:
+    def _submit(self, batch: list[ArticleInput]):
         self.pool = self.pool or self._start()
-        in_flight: deque = deque()
-        source = iter(work)
-        while True:
-            while len(in_flight) < 2 * self.n_process:
-                batch = next(source, None)
-                if batch is None:
-                    break
-                in_flight.append((batch, self.pool.submit(_work, batch, self.keep_mentions)))
-            if not in_flight:
-                return
-            batch, future = in_flight.popleft()
+        return self.pool.submit(_work, batch, self.keep_mentions)
+
+    def map(self, work: Iterable[list[ArticleInput]]) -> Iterator[list[Processed]]:
+        for batch, future in in_order(work, self._submit, 2 * self.n_process):
             try:
                 yield future.result()
-            except BrokenProcessPool:  # a worker died (killed, out of memory): its batches get errors
+            except BrokenProcessPool:  # a worker died (killed, out of memory): retry in fresh workers
                 self.close()
-                yield [(dump_record({"id": i.id, "path": i.path, "published": i.published, "entities": [],
-                                     "relations": [], "error": "worker process died"}), None) for i in batch]
-                for other, _ in in_flight:
-                    yield from self.map([other])
-                in_flight.clear()
-                self.pool = self._start()
+                try:
+                    yield self._submit(batch).result()
+                except BrokenProcessPool:  # it dies again: the batch is at fault
+                    self.close()
+                    yield [failed_line(item, "worker process died") for item in batch]
 
     def close(self) -> None:
         """Stop the workers now (also on Ctrl-C: nothing waits on a queue)."""

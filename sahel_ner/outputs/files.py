@@ -13,6 +13,7 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
+from xml.etree import ElementTree as ET
 
 from ..schema import OTHER_COLOR, TYPE_COLORS, safe_str
 
@@ -70,3 +71,10 @@ def atomic_write(path: str | os.PathLike, mode: str = "w") -> Iterator[io.IOBase
         except FileNotFoundError:
             pass
         raise
+
+
+def write_xml(tree: ET.ElementTree, path: str | os.PathLike) -> Path:
+    """An XML document (UTF-8, with its declaration), atomically."""
+    with atomic_write(path, "wb") as out:
+        tree.write(out, encoding="utf-8", xml_declaration=True)
+    return Path(path)

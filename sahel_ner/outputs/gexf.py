@@ -12,7 +12,7 @@ from pathlib import Path
 import networkx as nx
 
 from .attributes import EDGE_ATTRS, NODE_ATTRS, edge_values, node_values, xml_value
-from .files import atomic_write, clean_text, color
+from .files import clean_text, color, write_xml
 from .graph import edge_id
 
 GEXF_NS = "http://gexf.net/1.3"
@@ -89,7 +89,4 @@ def _attvalues(element: ET.Element, q, cols: list[tuple[str, str]], values: dict
 
 
 def write_gexf(graph: nx.MultiDiGraph, path: str | os.PathLike) -> Path:
-    tree = gexf_tree(graph)
-    with atomic_write(path, "wb") as out:
-        tree.write(out, encoding="utf-8", xml_declaration=True)
-    return Path(path)
+    return write_xml(gexf_tree(graph), path)

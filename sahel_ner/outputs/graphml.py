@@ -15,7 +15,7 @@ from pathlib import Path
 import networkx as nx
 
 from .attributes import EDGE_ATTRS, NODE_ATTRS, edge_values, node_values, xml_value
-from .files import atomic_write, clean_text, color
+from .files import clean_text, color, write_xml
 from .graph import edge_id
 
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
@@ -40,24 +40,21 @@ def graphml_tree(graph: nx.MultiDiGraph) -> ET.ElementTree:
         node_el = ET.SubElement(graph_el, "node", {"id": clean_text(node)})
         values = node_values(data)
         values["r"], values["g"], values["b"] = color(data.get("type", ""))
-        for name, kind in node_attrs:
-            text = xml_value(values.get(name), kind)
-            if text is not None:
-                ET.SubElement(node_el, "data", {"key": node_keys[name]}).text = text
+        _data(node_el, node_attrs, node_keys, values)
     for source, target, key, data in graph.edges(keys=True, data=True):
         edge_el = ET.SubElement(graph_el, "edge", {"id": clean_text(edge_id(source, key, target)),
                                                    "source": clean_text(source), "target": clean_text(target)})
-        values = edge_values(data)
-        for name, kind in EDGE_ATTRS:
-            text = xml_value(values.get(name), kind)
-            if text is not None:
-                ET.SubElement(edge_el, "data", {"key": edge_keys[name]}).text = text
+        _data(edge_el, EDGE_ATTRS, edge_keys, edge_values(data))
     ET.indent(root)
     return ET.ElementTree(root)
 
 
+def _data(element: ET.Element, attrs: list[tuple[str, str]], keys: dict[str, str], values: dict) -> None:
+    for name, kind in attrs:
+        text = xml_value(values.get(name), kind)
+        if text is not None:  # missing values are left out, not written as "None"
+            ET.SubElement(element, "data", {"key": keys[name]}).text = text
+
+
 def write_graphml(graph: nx.MultiDiGraph, path: str | os.PathLike) -> Path:
-    tree = graphml_tree(graph)
-    with atomic_write(path, "wb") as out:
-        tree.write(out, encoding="utf-8", xml_declaration=True)
-    return Path(path)
+    return write_xml(graphml_tree(graph), path)
