@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def corpus(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("signal-corpus")
     texts = [TALKS, ATTACK, SANCTIONS, ARREST]
-    for n in range(160):  # distinct texts: the store would reuse identical ones
+    for n in range(400):  # distinct texts (the store would reuse identical ones), enough to interrupt mid-run
         (folder / f"dispatch-{n:03d}.txt").write_text(f"{texts[n % 4]}\n\nDispatch number {n}.\n", encoding="utf-8")
     return folder
 

@@ -23,7 +23,6 @@ import time
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from itertools import islice
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
@@ -38,9 +37,24 @@ from .report import RunReport
 from .store import ResumeStore, content_key, lock_output
 
 
-def batches(items: Iterable, size: int) -> Iterator[list]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
+# A batch also ends at this many characters of text: long articles come in smaller
+# batches, so that workers share the work evenly (a batch of 64 long articles is
+# ~15 s of one core) while short notes still travel 64 at a time.
+MAX_BATCH_CHARS = 60_000
+
+
+def batches(items: Iterable[ArticleInput], size: int, max_chars: int = MAX_BATCH_CHARS) -> Iterator[list]:
+    """Lists of at most ``size`` inputs and (unless one input is longer) ``max_chars`` characters."""
+    batch: list[ArticleInput] = []
+    chars = 0
+    for item in items:
+        length = len(item.text or "")
+        if batch and (len(batch) >= size or chars + length > max_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append(item)
+        chars += length
+    if batch:
         yield batch
 
 
@@ -76,9 +90,15 @@ _WORKER_NLP: Language | None = None
 WARM_UP = "On Monday, JNIM fighters attacked an army post near Djibo, and ECOWAS met Mali's junta last week."
 
 
+def _sigint_mask(how) -> None:
+    if hasattr(signal, "pthread_sigmask"):  # POSIX; elsewhere workers are spawned, not forked
+        signal.pthread_sigmask(how, {signal.SIGINT})
+
+
 def _init_worker(nlp: Language | None) -> None:
     global _WORKER_NLP
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    _sigint_mask(signal.SIG_UNBLOCK)
     gc.enable()
     if nlp is not None:
         _WORKER_NLP = nlp
@@ -105,8 +125,9 @@ class ProcessPool:
         _WORKER_NLP = self.nlp if forked else None
         if forked:  # what the pipeline builds lazily on first use is built once, before the fork
             process_batch(self.nlp, [ArticleInput("warm-up", None, WARM_UP, "2025-09-15")])
-        # SIGINT ignored from the moment a worker exists, not only once its initializer runs
-        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        # SIGINT held back while workers are forked: they must never see it (their initializer
+        # ignores it), and the parent must not lose one sent meanwhile (it arrives once unblocked)
+        _sigint_mask(signal.SIG_BLOCK)
         # The pipeline's objects go to the GC's permanent generation before the fork: a
         # forked worker that traverses them would copy every page they sit on (copy-on-write),
         # which made two workers slower than one process.
@@ -120,7 +141,7 @@ class ProcessPool:
         finally:
             gc.unfreeze()
             gc.enable()
-            signal.signal(signal.SIGINT, previous)
+            _sigint_mask(signal.SIG_UNBLOCK)
         return pool
 
     def _submit(self, batch: list[ArticleInput]):
@@ -211,16 +232,14 @@ def run(source: str | os.PathLike | Iterable[ArticleInput], out_dir: str | os.Pa
                 on_progress(*counts)
 
         def todo() -> Iterator[ArticleInput]:
-            queued: set[str] = set()
             items = iter_inputs(source, max_bytes=max_bytes, exclude=[out_dir]) \
                 if isinstance(source, (str, os.PathLike)) else source
             for item in items:
                 key = content_key(item.text, item.published, item.error)
                 order.append((item.id, item.path, key))
-                if key in store or key in queued:
+                if key in store:  # done before the interruption, or a copy of an article done now
                     progress(False)
                     continue
-                queued.add(key)
                 yield item
 
         for pairs in process_batches(todo(), executor, batch_size):

@@ -36,7 +36,7 @@ class GraphBuilder:
         self.symmetric = {t.upper() for t in (symmetric if symmetric is not None else symmetric_types())}
         self.drop_negated, self.drop_hedged = drop_negated, drop_hedged
         self.min_confidence, self.drop_isolated = min_confidence, drop_isolated
-        self.nodes: dict[str, list] = {}  # id -> [labels, types, mention_count, aliases, articles]
+        self.nodes: dict[str, list] = {}  # id -> [labels, types, mention_count, aliases, article_count]
         self.edges: dict[tuple[str, str, str], list] = {}  # key -> [evidence, articles, dates]
 
     def add(self, result) -> None:
@@ -47,13 +47,13 @@ class GraphBuilder:
         for actor in record.get("entities") or ():
             node = self.nodes.get(actor["id"])
             if node is None:
-                node = self.nodes[actor["id"]] = [Counter(), Counter(), 0, set(), set()]
+                node = self.nodes[actor["id"]] = [Counter(), Counter(), 0, set(), 0]
             node[0][actor["label"]] += 1
             node[1][actor["type"]] += 1
             mentions = actor.get("mentions") or ()
             node[2] += actor.get("mention_count") or len(mentions)
             node[3].update(mentions)
-            node[4].add(article)
+            node[4] += 1  # an actor is listed once per article
         for rel in record.get("relations") or ():
             if self._keeps(rel):
                 self._add_relation(rel, article, published)
@@ -93,7 +93,7 @@ class GraphBuilder:
                                aliases=[])
             elif not (self.drop_isolated and actor_id not in endpoints):
                 graph.add_node(actor_id, label=_most_common(node[0]), type=_most_common(node[1]),
-                               mention_count=node[2], article_count=len(node[4]), aliases=sorted(node[3]))
+                               mention_count=node[2], article_count=node[4], aliases=sorted(node[3]))
         for (source, rtype, target) in sorted(self.edges):
             evidence, articles, dates = self.edges[(source, rtype, target)]
             confidences = [e["confidence"] for e in evidence]

@@ -9,7 +9,6 @@ from typing import Iterable
 
 import networkx as nx
 
-from ..models import CorpusGraph
 from ..schema import as_record, dump_record, safe_str
 from .files import atomic_write
 
@@ -23,8 +22,15 @@ def write_articles_jsonl(results: Iterable, path: str | os.PathLike) -> Path:
 
 
 def write_graph_json(graph: nx.MultiDiGraph, path: str | os.PathLike) -> Path:
-    """Node-link JSON: ``nx.node_link_graph(json.load(f), edges="edges")`` reads it back."""
-    model = CorpusGraph.from_networkx(graph)
+    """Node-link JSON (the shape of :class:`~sahel_ner.models.CorpusGraph`):
+    ``nx.node_link_graph(json.load(f), edges="edges")`` reads it back. Streamed
+    from the graph's own dicts, so a large corpus is not copied to write it."""
+    data = {"directed": True, "multigraph": True, "graph": dict(graph.graph),
+            "nodes": [{"id": node, **attrs} for node, attrs in graph.nodes(data=True)],
+            "edges": [{"source": u, "target": v, "key": key, **attrs}
+                      for u, v, key, attrs in graph.edges(keys=True, data=True)]}
     with atomic_write(path) as out:
-        out.write(safe_str(json.dumps(model.model_dump(mode="json"), ensure_ascii=False, indent=1)) + "\n")
+        for chunk in json.JSONEncoder(ensure_ascii=False, indent=1).iterencode(data):
+            out.write(safe_str(chunk))
+        out.write("\n")
     return Path(path)
