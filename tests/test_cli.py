@@ -136,3 +136,29 @@ def test_info(cli):
     assert "sahel_relation_extractor" in text and "spaCy" in text and "MET (symmetric)" in text
     actors = int(text.split("Actors ")[1].split()[0])
     assert actors > 100
+
+
+def test_help_shows_full_option_names_without_colour(cli):
+    result = cli("extract", "--help")
+    assert result.exit_code == 0
+    for option in ("--n-process", "--batch-size", "--format", "--resume", "--max-size-mb", "--extra-actors",
+                   "--extra-relations", "--min-confidence", "--drop-negated / --keep-negated", "--model",
+                   "--scheduler"):
+        assert option in result.output
+    assert "\x1b[" not in result.output
+
+
+def test_pipes_get_progress_lines_and_no_colour_codes(cli, tmp_path):
+    make_corpus(tmp_path / "in", copies=1)
+    result = cli("extract", tmp_path / "in", "-o", tmp_path / "out")
+    assert result.exit_code == 0
+    assert "Extracting: 9 article(s) done, 0 with errors" in result.output
+    assert "\x1b[" not in result.output
+
+
+@pytest.mark.parametrize("args", [["--types", "MET,KIDNAPED"], ["--n-process", "0"], ["--batch-size", "x"],
+                                  ["--extra-actors", "no-such-file.jsonl"], ["--no-such-option"]])
+def test_every_usage_error_exits_2(cli, tmp_path, args):
+    make_corpus(tmp_path / "in", copies=1)
+    result = cli("extract", tmp_path / "in", "-o", tmp_path / "out", *args)
+    assert result.exit_code == 2, result.output
