@@ -9,6 +9,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import networkx as nx
+import spacy
+from spacy.language import Language
 import pytest
 from fixtures_articles import ATTACK, SANCTIONS, TALKS, read_outputs
 from typer.testing import CliRunner
@@ -155,3 +157,23 @@ def test_datelines_give_the_publication_date(header):
 
 def test_a_sentence_that_starts_with_a_date_is_not_a_dateline():
     assert date_from_header("On 15 Sep 2025 JNIM attacked Djibo.\n") is None
+
+
+@Language.component("test_exit_on_marker")
+def _exit_on_marker(doc):
+    if "EXIT-THE-PROCESS" in doc.text:
+        os._exit(3)  # what an out-of-memory kill or a crash in compiled code does to a worker
+    return doc
+
+
+def test_a_worker_that_dies_costs_only_its_own_article(tmp_path):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("test_exit_on_marker")
+    folder = folder_of(tmp_path, {"a.txt": TALKS, "b.txt": "EXIT-THE-PROCESS now.", "c.txt": ATTACK})
+
+    report = run(folder, tmp_path / "out", nlp=nlp, n_process=2, batch_size=1)
+
+    lines = lines_of(tmp_path / "out")
+    assert [(line["id"], line["error"]) for line in lines] == [("a", None), ("b", "worker process died"),
+                                                               ("c", None)]
+    assert report.ok == 2

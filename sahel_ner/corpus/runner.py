@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
-from contextlib import nullcontext
 import os
 import signal
 import time
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
@@ -137,7 +137,7 @@ class ProcessPool:
             pool = ProcessPoolExecutor(self.n_process, mp_context=context, initializer=_init_worker,
                                        initargs=(None if forked else self.nlp,))
             for future in [pool.submit(os.getpid) for _ in range(self.n_process)]:
-                future.result()  # start every worker now, while SIGINT is ignored
+                future.result()  # start every worker now, while SIGINT is blocked
         finally:
             gc.unfreeze()
             gc.enable()
