@@ -136,10 +136,10 @@ def child_pipe(row: str, corpus: Path, batch_size: int, trf_model: str | None) -
 
 
 def child_batch2(corpus: Path, batch_size: int, out_dir: Path) -> dict:
-    """The CLI's batch path (``run_batch`` with n_process=2: read files, journal,
-    graph, every export), RSS of the process tree sampled every 1,000 articles."""
+    """The CLI's batch path (``sahel_ner.corpus.run`` with n_process=2: read files,
+    resume store, graph, every export), RSS of the process tree sampled every 1,000 articles."""
     import sahel_ner
-    from sahel_ner import batch
+    from sahel_ner.corpus import run
 
     _, words = _read_texts(corpus)
     checkpoints: list[dict] = []
@@ -147,18 +147,14 @@ def child_batch2(corpus: Path, batch_size: int, out_dir: Path) -> dict:
         started = time.perf_counter()
         nlp = sahel_ner.load()
         load_s = time.perf_counter() - started
-        count = 0
-
-        def sample(_result) -> None:
-            nonlocal count
-            count += 1
+        def sample(count: int, _errors: int) -> None:
             if count % CHECKPOINT_EVERY == 0:
                 checkpoints.append({"articles": count, "rss_mib": _mib(peak.current()),
                                     "seconds": round(time.perf_counter() - started, 1)})
 
         load_before = os.getloadavg()[0]
         started = time.perf_counter()
-        report = batch.run_batch(nlp, corpus, out_dir, n_process=2, batch_size=batch_size, on_result=sample)
+        report = run(corpus, out_dir, nlp=nlp, n_process=2, batch_size=batch_size, on_progress=sample)
         seconds = time.perf_counter() - started
     return {"row": "batch2", "articles": report.articles, "words": words, "seconds": seconds,
             "words_per_s": words / seconds, "load_s": load_s, "peak_rss_mib": _mib(peak.peak),

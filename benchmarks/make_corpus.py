@@ -196,29 +196,74 @@ class ArticleWriter:
         return f"{headline}\nPublished: {published.isoformat()}\n\n" + "\n\n".join(paragraphs) + "\n"
 
 
-def write_corpus(n_articles: int, out_dir: Path, seed: int = SEED) -> Path:
-    """Write ``n_articles`` files into ``out_dir`` (emptied of old .txt files first)."""
+def _write_files(n_articles: int, out_dir: Path, kind: str, text_of) -> Path:
+    """Write ``n_articles`` files ``<date>-<kind>-<index>.txt`` into ``out_dir`` (emptied
+    of old .txt files first); ``text_of(index, published)`` gives each text."""
     out_dir.mkdir(parents=True, exist_ok=True)
     for old in out_dir.glob("*.txt"):
         old.unlink()
-    writer = ArticleWriter(seed)
     start = date(2024, 1, 1)
     for index in range(n_articles):
         published = start + timedelta(days=index % 700)
-        name = f"{published.isoformat()}-sahel-{index:05d}.txt"
-        (out_dir / name).write_text(writer.article(index, published), encoding="utf-8")
+        (out_dir / f"{published.isoformat()}-{kind}-{index:05d}.txt").write_text(text_of(index, published),
+                                                                                encoding="utf-8")
     return out_dir
 
 
-def corpus_dir(n_articles: int) -> Path:
-    return CORPUS_ROOT / f"n{n_articles}"
+def write_corpus(n_articles: int, out_dir: Path, seed: int = SEED) -> Path:
+    """Write ``n_articles`` long articles into ``out_dir``."""
+    return _write_files(n_articles, out_dir, "sahel", ArticleWriter(seed).article)
 
 
-def ensure_corpus(n_articles: int) -> Path:
-    """The corpus folder for ``n_articles``, generated if missing or incomplete."""
-    folder = corpus_dir(n_articles)
+# Short event notes in the style of conflict-event datasets (ACLED-like: one
+# event, who did what to whom, where, how many; ~50 words), written for this benchmark.
+NOTE_EVENTS = [
+    "{group} fighters attacked {force} at {facility} near {place}, killing {number} soldiers.",
+    "{force} raided a {group} hideout near {place} and arrested {number} suspected militants.",
+    "{group} ambushed {force} on the road between {place} and {place2}.",
+    "{person} met {person2} in {place} to discuss {topic}.",
+    "{org} imposed sanctions on {state} over {topic}.",
+    "{state} supplied {support} to {force} operating around {place}.",
+]
+NOTE_CONTEXT = [
+    "The incident took place in the {place} area, where armed groups have been active for several months.",
+    "It follows a series of similar events reported around {place2} since the start of the year.",
+    "Local officials in {place} said the situation remained tense and that roads were closed for two days.",
+]
+NOTE_TAILS = [
+    "Fatalities: {number} reported by local sources.", "Casualty figures could not be verified independently.",
+    "The group claimed the event in a statement.", "Residents said the area was calm the following day.",
+    "No fatalities were reported.", "Sources gave conflicting accounts of the toll.",
+]
+
+
+def short_note(rng: random.Random, index: int, published: date) -> str:
+    """One ~50-word event note: date, event sentence, context, source."""
+    slots = {"group": rng.choice(GROUPS), "force": rng.choice(FORCES), "facility": rng.choice(FACILITIES),
+             "place": rng.choice(PLACES), "place2": rng.choice(PLACES), "number": rng.choice(NUMBERS),
+             "person": rng.choice(PERSONS), "person2": rng.choice(PERSONS), "topic": rng.choice(TOPICS),
+             "org": rng.choice(ORGS), "state": rng.choice(STATES), "support": rng.choice(SUPPORT)}
+    event = rng.choice(NOTE_EVENTS).format(**slots)
+    return (f"Published: {published.isoformat()}\n\nOn {published.strftime('%d %B %Y')}, {event} "
+            f"{rng.choice(NOTE_CONTEXT).format(**slots)} {rng.choice(NOTE_TAILS).format(**slots)} "
+            f"Source: {rng.choice(OUTLETS)}, event {index}.\n")
+
+
+def write_short_corpus(n_articles: int, out_dir: Path, seed: int = SEED) -> Path:
+    """Write ``n_articles`` short event notes into ``out_dir``."""
+    rng = random.Random(seed)
+    return _write_files(n_articles, out_dir, "note", lambda index, published: short_note(rng, index, published))
+
+
+def corpus_dir(n_articles: int, short: bool = False) -> Path:
+    return CORPUS_ROOT / f"{'short' if short else 'n'}{n_articles}"
+
+
+def ensure_corpus(n_articles: int, short: bool = False) -> Path:
+    """The corpus folder for ``n_articles`` (long articles, or short notes), generated if missing or incomplete."""
+    folder = corpus_dir(n_articles, short)
     if not folder.is_dir() or len(list(folder.glob("*.txt"))) != n_articles:
-        write_corpus(n_articles, folder)
+        (write_short_corpus if short else write_corpus)(n_articles, folder)
     return folder
 
 
@@ -227,8 +272,10 @@ def main() -> None:
     parser.add_argument("-n", "--n-articles", type=int, default=2000)
     parser.add_argument("-o", "--out", type=Path, default=None, help="default: benchmarks/corpus/n<N>/")
     parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--short", action="store_true", help="short event notes (~50 words) instead of articles")
     args = parser.parse_args()
-    out = write_corpus(args.n_articles, args.out or corpus_dir(args.n_articles), args.seed)
+    write = write_short_corpus if args.short else write_corpus
+    out = write(args.n_articles, args.out or corpus_dir(args.n_articles, args.short), args.seed)
     words = sum(len(p.read_text(encoding="utf-8").split()) for p in out.glob("*.txt"))
     print(f"wrote {args.n_articles} articles ({words:,} words) to {out}")
 

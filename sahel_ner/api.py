@@ -14,14 +14,16 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator, Union
+from typing import TYPE_CHECKING, Iterable, Iterator, Sequence, Union
 
 from spacy.language import Language
 
-from .batch import process_inputs
-from .models import ArticleResult
-from .readers import DEFAULT_MAX_BYTES, ArticleInput, inputs_from_texts, iter_inputs, normalize_date
+from .corpus.readers import DEFAULT_MAX_BYTES, ArticleInput, inputs_from_texts, iter_inputs
+from .corpus.formats import normalize_date
+from .corpus.runner import executor_for, process_stream
+from .models import ArticleResult, Mention
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -45,28 +47,62 @@ def extract(text: str, published: str | None = None, *, id: str | None = None,
     The result keeps the text and entity offsets, for displaCy.
     """
     nlp = nlp or default_pipeline()
-    item = ArticleInput(id=id, path=None, text=text, published=normalize_date(published))
-    if not isinstance(text, str) or not text.strip():
-        return ArticleResult.failed("empty text", id=id, published=item.published)
-    return next(process_inputs(nlp, [item], keep_text=True))
+    item = next(inputs_from_texts([text], published, ids=[id]))
+    return next(results_for(nlp, [item], keep_text=True))
+
+
+def results_for(nlp: Language, inputs: Iterable[ArticleInput], *, n_process: int = 1, batch_size: int = 16,
+                keep_text: bool = False) -> Iterator[ArticleResult]:
+    """One :class:`ArticleResult` per input, in input order, through the batch runner."""
+    executor = executor_for(nlp, n_process, keep_mentions=keep_text)
+    try:
+        for item, (line, mentions) in process_stream(inputs, executor, batch_size):
+            result = ArticleResult.from_json_line(line)
+            if keep_text and item.text is not None and result.error is None:
+                result.text = item.text
+                result.mentions = [Mention(text=item.text[s:e], start=s, end=e, type=label, actor_id=actor)
+                                   for s, e, label, actor in mentions or ()]
+            yield result
+    finally:
+        executor.close()
+
+
+def _dates(published, items) -> Iterator:
+    """One date per item: the same for all, or the next of a list (a list shorter
+    than the items is an error, not a silent stop)."""
+    if published is None or isinstance(published, str):
+        while True:
+            yield published
+    if isinstance(published, Sequence) and isinstance(items, Sequence) and len(published) != len(items):
+        raise ValueError(f"published has {len(published)} date(s) for {len(items)} item(s); "
+                         f"give one date, or one per item")
+    yield from published
+    raise ValueError("published has fewer dates than there are items; give one date, or one per item")
 
 
 def _as_inputs(items: Iterable[TextOrPath], published, max_bytes: int) -> Iterator[ArticleInput]:
-    dates = iter(published) if published is not None and not isinstance(published, str) else None
+    dates = _dates(published, items)
     for n, item in enumerate(items):
-        date_value = next(dates) if dates is not None else published
+        date_value = next(dates)
         if isinstance(item, ArticleInput):
-            yield item
+            yield item.clean()
         elif isinstance(item, os.PathLike):  # a file or a folder, read like the CLI does
-            for article in iter_inputs(Path(item), max_bytes=max_bytes):
-                if date_value and not article.published and article.error is None:
-                    article = ArticleInput(article.id, article.path, article.text, normalize_date(date_value))
-                yield article
+            yield from _path_inputs(Path(item), date_value, max_bytes)
         elif isinstance(item, dict):
             yield from inputs_from_texts([item.get("text")], item.get("published", date_value),
                                          ids=[str(item.get("id", n))])
         else:
             yield from inputs_from_texts([item], date_value, ids=[str(n)])
+
+
+def _path_inputs(path: Path, date_value, max_bytes: int) -> Iterator[ArticleInput]:
+    if not path.exists():
+        yield ArticleInput(path.stem, str(path), None, normalize_date(date_value), "file or folder not found")
+        return
+    for article in iter_inputs(path, max_bytes=max_bytes):
+        if date_value and not article.published and article.error is None:
+            article = ArticleInput(article.id, article.path, article.text, normalize_date(date_value))
+        yield article
 
 
 def extract_many(texts_or_paths: Iterable[TextOrPath], *, published: str | Iterable[str | None] | None = None,
@@ -77,12 +113,22 @@ def extract_many(texts_or_paths: Iterable[TextOrPath], *, published: str | Itera
     Items may be texts (``str``, id = position), ``pathlib.Path`` objects (a
     file, or a folder read recursively like the CLI does), dicts with ``text``
     and optional ``id``/``published``, or :class:`ArticleInput`. ``published``
-    is one date for all texts or one per item. An item that cannot be read or
-    processed yields a result with ``error`` set.
+    is one date for all texts or one per item (``ValueError`` if a list has
+    another length). An item that cannot be read or processed yields a result
+    with ``error`` set (a path that does not exist included).
     """
     nlp = nlp or default_pipeline()
-    yield from process_inputs(nlp, _as_inputs(texts_or_paths, published, max_bytes),
-                              n_process=n_process, batch_size=batch_size, keep_text=keep_text)
+    if published is not None and not isinstance(published, str) and not isinstance(published, Sequence):
+        published = list(published)
+    if isinstance(published, Sequence) and not isinstance(published, str) \
+            and not isinstance(texts_or_paths, Sequence):
+        texts_or_paths = list(texts_or_paths)
+    inputs = _as_inputs(texts_or_paths, published, max_bytes)
+    first = next(inputs, None)  # a date list of the wrong length raises here, before any work
+    if first is None:
+        return iter(())
+    return results_for(nlp, chain([first], inputs), n_process=n_process, batch_size=batch_size,
+                       keep_text=keep_text)
 
 
 def relations_frame(results: Iterable[ArticleResult] | ArticleResult) -> "pd.DataFrame":

@@ -1,26 +1,29 @@
-"""The ``sahel-ner`` command line.
+"""The ``sahel-ner`` command line (typer, in the style of spaCy's CLI).
 
     sahel-ner extract INPUT_DIR -o OUT_DIR [--n-process N] [--batch-size B] [--format ...] [--resume]
     sahel-ner info
 
 Exit codes of ``extract``:
-  0  at least one article was processed (files that could not be read are
-     listed in the summary and have an ``error`` line in articles.jsonl);
-  1  nothing could be processed, the input is missing, or the output cannot be written;
-  2  a usage error (unknown option, bad value).
+  0    at least one article was processed (files that could not be read are
+       listed in the summary and have an ``error`` line in articles.jsonl);
+  1    nothing could be processed, the output cannot be written, or another
+       run is writing to the same output folder;
+  2    a usage error (unknown option, bad value, missing input or file);
+  130  interrupted (Ctrl-C): run the same command with --resume to go on.
 """
 from __future__ import annotations
 
 import importlib.util
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import List, Optional
 
 import typer
-from wasabi import msg
+from wasabi import Printer
 
-from .exports import FORMATS, parse_formats
+from .outputs import FORMATS, parse_formats
 
 app = typer.Typer(
     name="sahel-ner",
@@ -28,21 +31,31 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain click help: full option names at any width, no colour codes in pipes
+    context_settings={"max_content_width": 100},
 )
 
 
-def _pipeline(extra_actors: list[Path], extra_relations: list[Path], types: list[str] | None, base: str | None,
-              model: str | None = None):
+def printer() -> Printer:
+    """wasabi's printer, without colour codes when stdout is not a terminal."""
+    msg = Printer()
+    msg.show_color = msg.show_color and sys.stdout.isatty()  # wasabi colours pipes too; we do not
+    return msg
+
+
+def usage_error(message: str, param: str | None = None):
+    """Exit 2 with click's usage message (every usage error exits 2)."""
+    raise typer.BadParameter(message, param_hint=param)
+
+
+def _pipeline(options: dict):
     from .api import default_pipeline
     from .pipeline import load
 
-    if not (extra_actors or extra_relations or types or base or model):
-        return default_pipeline()
-    return load(base=base, extra_actors=extra_actors, relation_types=types, extra_relation_dirs=extra_relations,
-                model=model)
+    return load(**options) if options else default_pipeline()
 
 
-def _check_writable(out_dir: Path) -> None:
+def _check_writable(out_dir: Path, msg: Printer) -> None:
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryFile(dir=out_dir):
@@ -51,14 +64,44 @@ def _check_writable(out_dir: Path) -> None:
         msg.fail(f"Cannot write to output folder {out_dir}", err.strerror or str(err), exits=1)
 
 
+class Progress:
+    """A tqdm bar on a terminal; elsewhere (logs, CI) a line every few seconds."""
+
+    def __init__(self, every: float = 5.0):
+        self.tty = sys.stderr.isatty()
+        self.every, self.last, self.started = every, time.monotonic(), time.monotonic()
+        self.done = self.errors = 0
+        if self.tty:
+            from tqdm import tqdm
+
+            self.bar = tqdm(unit=" articles", desc="Extracting", file=sys.stderr)
+
+    def __call__(self, done: int, errors: int) -> None:
+        step, self.done, self.errors = done - self.done, done, errors
+        if self.tty:
+            self.bar.update(step)
+        elif time.monotonic() - self.last >= self.every:
+            self.last = time.monotonic()
+            self.line()
+
+    def line(self) -> None:
+        rate = self.done / max(1e-9, time.monotonic() - self.started)
+        print(f"Extracting: {self.done:,} article(s) done, {self.errors:,} with errors ({rate:,.1f}/s)",
+              file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        if self.tty:
+            self.bar.close()
+
+
 @app.command("extract")
 def extract_command(
     input_dir: Path = typer.Argument(..., help="Folder of articles (.txt, .md, .html, .json, .jsonl), read recursively; or one file"),
-    output: Path = typer.Option(..., "--output", "-o", help="Output folder (created if needed)"),
+    output: Path = typer.Option(..., "--output", "-o", help="Output folder (created if needed; skipped when inside INPUT_DIR)"),
     n_process: int = typer.Option(1, "--n-process", "-n", min=1, help="Worker processes for the pipeline"),
-    batch_size: int = typer.Option(16, "--batch-size", "-b", min=1, help="Articles per batch (also the resume journal's flush interval)"),
+    batch_size: int = typer.Option(16, "--batch-size", "-b", min=1, help="Articles per batch (also how often finished work is saved for --resume)"),
     formats: str = typer.Option(",".join(FORMATS), "--format", "-f", help=f"Comma-separated outputs: {', '.join(FORMATS)} (or all)"),
-    resume: bool = typer.Option(False, "--resume", help="Skip articles finished by an interrupted run into the same output folder"),
+    resume: bool = typer.Option(False, "--resume", help="Reuse what an interrupted run into the same output folder finished (edited articles are redone)"),
     max_size_mb: float = typer.Option(5.0, "--max-size-mb", min=0.001, help="Files larger than this are reported, not read"),
     extra_actors: Optional[List[Path]] = typer.Option(None, "--extra-actors", help="Your own actors.jsonl (repeatable)"),
     extra_relations: Optional[List[Path]] = typer.Option(None, "--extra-relations", help="Folder of your own <TYPE>.json relation files (repeatable)"),
@@ -69,69 +112,78 @@ def extract_command(
     drop_isolated: bool = typer.Option(False, "--drop-isolated/--keep-isolated", help="Graph: leave out actors without relations"),
     base: Optional[str] = typer.Option(None, "--base", help="Base spaCy pipeline (name or path)"),
     model: Optional[str] = typer.Option(None, "--model", help="Add a trained relation classifier: sm, trf or a path (default: rules only)"),
-    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Run on Dask: 'local' (a LocalCluster, one worker per core) or a scheduler address tcp://HOST:PORT; same outputs (see docs/distributed.md)"),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Run on Dask: 'local' (a LocalCluster, one worker per core) or a scheduler address tcp://HOST:PORT (see docs/distributed.md)"),
 ) -> None:
     """Extract actors and relations from a folder of articles and write the graph.
 
     Writes articles.jsonl, graph.graphml, graph.gexf, nodes.csv, edges.csv and
     graph.json into OUT_DIR, atomically. Exit code 0 when at least one article
-    was processed, 1 when none was or the output cannot be written.
+    was processed, 1 when none was or the output cannot be written, 2 for a
+    usage error, 130 when interrupted (then run the same command with --resume).
     """
-    from .batch import GraphOptions, run_batch, settings_fingerprint
+    msg = printer()
+    try:
+        _extract(msg, input_dir, output, n_process, batch_size, formats, resume, max_size_mb, extra_actors or [],
+                 extra_relations or [], types, dict(drop_negated=drop_negated, drop_hedged=drop_hedged,
+                                                    min_confidence=min_confidence, drop_isolated=drop_isolated),
+                 base, model, scheduler)
+    except KeyboardInterrupt:
+        msg.warn("Interrupted", f"What was finished is saved in {output}; run the same command with --resume "
+                                f"to go on from there.")
+        raise typer.Exit(130)
+
+
+def _extract(msg: Printer, input_dir: Path, output: Path, n_process: int, batch_size: int, formats: str,
+             resume: bool, max_size_mb: float, extra_actors: list[Path], extra_relations: list[Path],
+             types: str | None, graph_options: dict, base: str | None, model: str | None,
+             scheduler: str | None) -> None:
+    from .corpus import OutputLocked, pipeline_options, run, run_settings
 
     if not input_dir.exists():
-        msg.fail(f"Input folder not found: {input_dir}", exits=1)
+        usage_error(f"Input folder not found: {input_dir}", "INPUT_DIR")
     try:
         chosen_formats = parse_formats(formats)
     except ValueError as err:
-        msg.fail(str(err), exits=1)
+        usage_error(str(err), "--format")
     if not chosen_formats:
-        msg.fail("No output format chosen", exits=1)
-    _check_writable(output)
-    type_list = [t.strip().upper() for t in types.split(",") if t.strip()] if types else None
-    for path in (extra_actors or []) + (extra_relations or []):
+        usage_error("no output format chosen", "--format")
+    for path in extra_actors + extra_relations:
         if not path.exists():
-            msg.fail(f"File or folder not found: {path}", exits=1)
+            usage_error(f"File or folder not found: {path}", "--extra-actors / --extra-relations")
+    _check_writable(output, msg)
+    type_list = [t.strip().upper() for t in types.split(",") if t.strip()] if types else None
+    options = pipeline_options(base, extra_actors, type_list, extra_relations, model)
     try:
-        nlp = _pipeline(extra_actors or [], extra_relations or [], type_list, base, model)
+        nlp = _pipeline(options)
     except (OSError, ValueError) as err:
         msg.fail("Cannot build the pipeline", str(err), exits=1)
     known_types = set(nlp.get_pipe("sahel_relation_extractor").types)
     unknown = sorted(set(type_list or ()) - known_types)
     if unknown:
-        msg.fail(f"Unknown relation type(s): {', '.join(unknown)}", f"Known: {', '.join(sorted(known_types))}", exits=1)
-
-    settings = settings_fingerprint(
-        input_dir, max_bytes=int(max_size_mb * 1_048_576), types=type_list, base=base,
-        extra_actors=[str(p.resolve()) for p in extra_actors or []],
-        extra_relations=[str(p.resolve()) for p in extra_relations or []])
-    options = GraphOptions(drop_negated=drop_negated, drop_hedged=drop_hedged, min_confidence=min_confidence,
-                           drop_isolated=drop_isolated)
+        usage_error(f"unknown relation type(s) {', '.join(unknown)}; known: {', '.join(sorted(known_types))}",
+                    "--types")
+    max_bytes = int(max_size_mb * 1_048_576)
     msg.info(f"Reading {input_dir} -> {output} ({', '.join(chosen_formats)}; "
-             f"{n_process} process{'es' if n_process > 1 else ''}, batch size {batch_size})")
+             f"{'Dask ' + scheduler if scheduler else str(n_process) + ' process(es)'}, batch size {batch_size})")
+    progress = Progress()
+    common = dict(formats=chosen_formats, batch_size=batch_size, resume=resume, max_bytes=max_bytes,
+                  graph_options=graph_options, on_progress=progress)
+    try:
+        if scheduler:
+            from .corpus.dask import run_batch as run_on_dask
 
-    from tqdm import tqdm
-
-    with tqdm(unit=" articles", desc="Extracting", disable=None, file=sys.stderr) as bar:
-        def progress(result) -> None:
-            bar.update(1)
-
-        try:
-            if scheduler:
-                from .distributed import pipeline_options, run_batch as run_on_dask
-
-                report = run_on_dask(input_dir, output, scheduler=scheduler, formats=chosen_formats,
-                                     batch_size=batch_size, resume=resume, max_bytes=settings["max_bytes"],
-                                     graph_options=options, settings=settings, on_result=progress,
-                                     pipeline_options=pipeline_options(base, extra_actors or [], type_list,
-                                                                       extra_relations or [], model))
-            else:
-                report = run_batch(nlp, input_dir, output, formats=chosen_formats, n_process=n_process,
-                                   batch_size=batch_size, resume=resume, max_bytes=settings["max_bytes"],
-                                   graph_options=options, settings=settings, on_result=progress)
-        except OSError as err:
-            msg.fail("Cannot write the outputs", f"{getattr(err, 'filename', '') or output}: {err.strerror or err}",
-                     exits=1)
+            report = run_on_dask(input_dir, output, scheduler=scheduler, pipeline_options=options, **common)
+        else:
+            report = run(input_dir, output, nlp=nlp, n_process=n_process, settings=run_settings(options), **common)
+    except OutputLocked as err:
+        msg.fail("Output folder in use", str(err), exits=1)
+    except OSError as err:
+        msg.fail("Cannot write the outputs", f"{getattr(err, 'filename', '') or output}: {err.strerror or err}",
+                 exits=1)
+    finally:
+        progress.close()
+    if not progress.tty:
+        progress.line()
     if report.note:
         msg.warn(report.note)
     if report.resumed:
@@ -140,12 +192,9 @@ def extract_command(
         msg.warn(f"{where}: {error}")
     if len(report.errors) > 20:
         msg.warn(f"... and {len(report.errors) - 20} more (see the error field in articles.jsonl)")
-    summary = (f"{report.ok} of {report.articles} article(s) processed, {len(report.errors)} with errors; "
-               f"{report.relations} relation(s) -> graph of {report.nodes} actor(s) and {report.edges} edge(s) "
-               f"in {report.seconds:.1f}s")
     if report.ok == 0:
-        msg.fail("Nothing could be processed", summary, exits=1)
-    msg.good(summary)
+        msg.fail("Nothing could be processed", report.summary(), exits=1)
+    msg.good(report.summary())
     for path in report.files:
         msg.text(f"  {path}")
 
@@ -161,6 +210,7 @@ def info_command(
     from .api import default_pipeline
     from .pipeline import load
 
+    msg = printer()
     nlp = load(extra_actors=extra_actors) if extra_actors else default_pipeline()
     stats = nlp.get_pipe("sahel_actor_ruler").kb.stats()
     extractor = nlp.get_pipe("sahel_relation_extractor")

@@ -26,9 +26,8 @@ from pathlib import Path
 from typing import Iterable
 
 from .resources import iter_jsonl_text, read_json, read_jsonl
+from .schema import ACTOR_TYPES  # noqa: F401  (defined once, in the schema module)
 from .text import fold
-
-ACTOR_TYPES = ("PERSON", "ARMED_GROUP", "STATE", "MILITARY", "ORGANIZATION", "LOCATION")
 
 # Marker ids for generic institution phrases ("the junta", "the army") that the
 # linker resolves to the article's focus state or that state's military.

@@ -10,7 +10,6 @@ JSON Schemas for programs that consume the outputs: :func:`json_schema`.
 """
 from __future__ import annotations
 
-import json
 import re
 from typing import TYPE_CHECKING, Any, Iterable, Optional
 
@@ -22,8 +21,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .knowledge_base import KnowledgeBase
 
+from .schema import ACTOR_TYPES, article_record, doc_mentions, dump_record, failed_record
+
 _WORD = re.compile(r"\w[\w'’-]*")
-ACTOR_TYPES = ("PERSON", "ARMED_GROUP", "STATE", "MILITARY", "ORGANIZATION", "LOCATION")
 
 
 class Actor(BaseModel):
@@ -33,7 +33,7 @@ class Actor(BaseModel):
 
     id: str = Field(description="stable lowercase slug, e.g. 'jnim', 'assimi_goita'")
     label: str = Field(description="display name of the canonical actor")
-    type: str = Field(description="PERSON, ARMED_GROUP, STATE, MILITARY, ORGANIZATION or LOCATION")
+    type: str = Field(description=" or ".join(ACTOR_TYPES) + " (UNKNOWN for an end no source names)")
     mentions: list[str] = Field(default_factory=list, description="surface forms seen in the article")
     mention_count: int = Field(0, ge=0, description="number of entity spans linked to the actor")
 
@@ -93,31 +93,18 @@ class ArticleResult(BaseModel):
         """View of a processed Doc. ``kb`` fills in actors that appear only as a
         relation end (a capital standing for its state), so that every relation
         end is among the entities."""
-        mentions = [Mention(text=ent.text, start=ent.start_char, end=ent.end_char,
-                            type=ent.label_, actor_id=ent.kb_id_)
-                    for ent in doc.ents if ent.label_ in ACTOR_TYPES and ent.kb_id_]
-        counts: dict[str, int] = {}
-        for mention in mentions:
-            counts[mention.actor_id] = counts.get(mention.actor_id, 0) + 1
-        entities = [Actor(**actor, mention_count=counts.get(actor["id"], 0)) for actor in doc._.actors or []]
-        relations = [Relation(**rel) for rel in doc._.relations or []]
-        known = {actor.id for actor in entities}
-        for rel in relations:
-            for end in (rel.source, rel.target):
-                if end not in known:
-                    known.add(end)
-                    record = kb.get(end) if kb is not None else None
-                    entities.append(Actor(id=end, label=record.label if record else end,
-                                          type=record.type if record else "UNKNOWN"))
-        return cls(id=id if id is not None else doc._.article_id, path=path, published=doc._.published,
-                   entities=entities, relations=relations,
-                   text=doc.text if keep_text else None, mentions=mentions if keep_text else [])
+        result = cls.model_validate(article_record(doc, id=id, path=path, kb=kb))
+        if keep_text:
+            result.text = doc.text
+            result.mentions = [Mention(text=ent.text, start=ent.start_char, end=ent.end_char, type=ent.label_,
+                                       actor_id=ent.kb_id_) for ent in doc_mentions(doc)]
+        return result
 
     @classmethod
     def failed(cls, error: str, *, id: str | None = None, path: str | None = None,
                published: str | None = None) -> "ArticleResult":
         """The line of an article that could not be read or processed."""
-        return cls(id=id, path=path, published=published, error=error)
+        return cls.model_validate(failed_record(error, id=id, path=path, published=published))
 
     # -- serialisation --------------------------------------------------------
     def to_record(self) -> dict[str, Any]:
@@ -126,7 +113,7 @@ class ArticleResult(BaseModel):
 
     def to_json_line(self) -> str:
         """One line of ``articles.jsonl``, byte-stable for the same result."""
-        return json.dumps(self.to_record(), ensure_ascii=False, separators=(", ", ": "))
+        return dump_record(self.to_record())
 
     @classmethod
     def from_json_line(cls, line: str) -> "ArticleResult":

@@ -20,8 +20,8 @@ BASE_MODELS = {
 }
 
 
-# Trained variants (`sahel-ner train --variant sm|trf`) live in the repository's models/ folder.
-MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+# Trained variants (`sahel-ner train --variant sm|trf`) are package data (sahel_ner/trained/).
+MODELS_DIR = Path(__file__).resolve().parent / "trained"
 
 TITLE_ABBREVIATIONS = ("Capt.", "Col.", "Lt.", "Maj.", "Brig.", "Sgt.", "Adm.", "Cmdr.", "Gen.", "Gov.", "Sen.",
                        "Rep.", "Lt.-Col.", "Cpl.", "Pvt.", "Cdt.", "Cmdt.", "Insp.", "Supt.", "Amb.")

@@ -77,7 +77,7 @@ def test_kill_then_resume_gives_the_uninterrupted_output(cli, corpus, tmp_path):
     reference = cli("extract", corpus, "-o", tmp_path / "ref", "-b", "4")
     assert reference.exit_code == 0
     out = tmp_path / "out"
-    journal = out / ".partial" / "articles.jsonl"
+    journal = out / ".partial" / "results.jsonl"
     proc = subprocess.Popen([sys.executable, "-m", "sahel_ner.cli", "extract", str(corpus), "-o", str(out), "-b", "4"],
                             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 90
@@ -108,12 +108,12 @@ def test_formats_option(cli, tmp_path):
     assert result.exit_code == 0
     assert sorted(read_outputs(tmp_path / "out")) == ["articles.jsonl", "graph.gexf"]
     bad = cli("extract", tmp_path / "in", "-o", tmp_path / "out2", "--format", "graphml,pdf")
-    assert bad.exit_code == 1 and "unknown format" in bad.output
+    assert bad.exit_code == 2 and "unknown format" in bad.output  # a usage error
 
 
 def test_exit_codes(cli, tmp_path):
     missing = cli("extract", tmp_path / "nowhere", "-o", tmp_path / "out")
-    assert missing.exit_code == 1 and "Input folder not found" in missing.output
+    assert missing.exit_code == 2 and "Input folder not found" in missing.output  # a usage error
 
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "empty.txt").write_bytes(b"")
@@ -136,3 +136,29 @@ def test_info(cli):
     assert "sahel_relation_extractor" in text and "spaCy" in text and "MET (symmetric)" in text
     actors = int(text.split("Actors ")[1].split()[0])
     assert actors > 100
+
+
+def test_help_shows_full_option_names_without_colour(cli):
+    result = cli("extract", "--help")
+    assert result.exit_code == 0
+    for option in ("--n-process", "--batch-size", "--format", "--resume", "--max-size-mb", "--extra-actors",
+                   "--extra-relations", "--min-confidence", "--drop-negated / --keep-negated", "--model",
+                   "--scheduler"):
+        assert option in result.output
+    assert "\x1b[" not in result.output
+
+
+def test_pipes_get_progress_lines_and_no_colour_codes(cli, tmp_path):
+    make_corpus(tmp_path / "in", copies=1)
+    result = cli("extract", tmp_path / "in", "-o", tmp_path / "out")
+    assert result.exit_code == 0
+    assert "Extracting: 9 article(s) done, 0 with errors" in result.output
+    assert "\x1b[" not in result.output
+
+
+@pytest.mark.parametrize("args", [["--types", "MET,KIDNAPED"], ["--n-process", "0"], ["--batch-size", "x"],
+                                  ["--extra-actors", "no-such-file.jsonl"], ["--no-such-option"]])
+def test_every_usage_error_exits_2(cli, tmp_path, args):
+    make_corpus(tmp_path / "in", copies=1)
+    result = cli("extract", tmp_path / "in", "-o", tmp_path / "out", *args)
+    assert result.exit_code == 2, result.output

@@ -2,7 +2,7 @@
 
 One cluster for the module (starting it and building the pipeline on both
 workers is most of the cost); the sample folder is examples/articles/, whose
-.txt, .md, .html and .json files exercise every reader on the workers.
+.txt, .md, .html and .json files exercise every reader.
 """
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ import pytest
 pytest.importorskip("distributed")
 
 from sahel_ner import distributed  # noqa: E402
-from sahel_ner.batch import run_batch  # noqa: E402
-from sahel_ner.models import ArticleResult  # noqa: E402
+from sahel_ner.corpus import run  # noqa: E402
+from sahel_ner.corpus.store import STORE_DIR  # noqa: E402
 
 SAMPLES = Path(__file__).resolve().parent.parent / "examples" / "articles"
 OUTPUT_FILES = ("articles.jsonl", "graph.graphml", "graph.gexf", "nodes.csv", "edges.csv", "graph.json")
@@ -29,18 +29,18 @@ def client():
 @pytest.fixture(scope="module")
 def single_process(nlp, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("single")
-    run_batch(nlp, SAMPLES, out)
+    run(SAMPLES, out, nlp=nlp)
     return out
 
 
 def _assert_same_files(expected: Path, actual: Path) -> None:
     for name in OUTPUT_FILES:
         assert (actual / name).read_bytes() == (expected / name).read_bytes(), f"{name} differs"
-    assert not (actual / ".partial").exists(), "the partition files are removed after the merge"
+    assert not (actual / STORE_DIR).exists(), "the resume store is removed once the outputs are written"
 
 
 def test_two_workers_write_the_same_files_as_one_process(client, single_process, tmp_path):
-    results = distributed.extract(SAMPLES, client, out_dir=tmp_path, partitions=4)
+    results = distributed.extract(SAMPLES, client, out_dir=tmp_path, batch_size=3)
 
     _assert_same_files(single_process, tmp_path)
     lines = (single_process / "articles.jsonl").read_text(encoding="utf-8").splitlines()
@@ -50,7 +50,7 @@ def test_two_workers_write_the_same_files_as_one_process(client, single_process,
 
 
 def test_each_worker_builds_the_pipeline_once(client, tmp_path):
-    distributed.extract(SAMPLES, client, out_dir=tmp_path, partitions=6)
+    distributed.extract(SAMPLES, client, out_dir=tmp_path, batch_size=2)
 
     def pipeline_id(dask_worker):
         plugin = dask_worker.plugins[distributed.PLUGIN_NAME]
@@ -64,20 +64,18 @@ def test_an_interrupted_run_resumes_to_the_same_files(client, single_process, tm
     class Interrupted(Exception):
         pass
 
-    seen: list[ArticleResult] = []
-
-    def stop_after_first_partition(result: ArticleResult) -> None:
-        seen.append(result)
-        raise Interrupted  # the client dies once one partition is saved
+    def stop_after_four(done: int, errors: int) -> None:
+        if done >= 4:
+            raise Interrupted  # the client dies once four articles are saved
 
     with pytest.raises(Interrupted):
-        distributed.extract(SAMPLES, client, out_dir=tmp_path, partitions=4, on_result=stop_after_first_partition)
-    saved = list((tmp_path / distributed.PARTS_DIR).glob("part-*.jsonl"))
-    assert saved and not (tmp_path / "articles.jsonl").exists()
+        distributed.run_batch(SAMPLES, tmp_path, client=client, batch_size=2, on_progress=stop_after_four)
+    saved = (tmp_path / STORE_DIR / "results.jsonl").read_bytes().count(b"\n")
+    assert saved >= 4 and not (tmp_path / "articles.jsonl").exists()
 
-    report = distributed.run_batch(SAMPLES, tmp_path, scheduler=client.scheduler.address, partitions=4, resume=True)
+    report = distributed.run_batch(SAMPLES, tmp_path, scheduler=client.scheduler.address, batch_size=2, resume=True)
 
-    assert report.resumed >= 1
+    assert report.resumed == saved
     assert report.articles == len((single_process / "articles.jsonl").read_text(encoding="utf-8").splitlines())
     _assert_same_files(single_process, tmp_path)
 
@@ -93,7 +91,7 @@ def test_an_unreadable_file_gets_its_error_line_and_the_rest_goes_on(client, tmp
         "Mali's foreign minister Abdoulaye Diop held talks with Rudolph Atallah in Bamako on July 9.\n",
         encoding="utf-8")
 
-    results = distributed.extract(folder, client, out_dir=tmp_path / "out", partitions=2)
+    results = distributed.extract(folder, client, out_dir=tmp_path / "out", batch_size=1)
 
     assert [r.id for r in results] == ["a-attack", "b-broken", "c-talks"]
     assert results[1].error and not results[1].relations

@@ -98,7 +98,7 @@ def test_tiny_training_run_learns(tmp_path, records):
 def test_shipped_sm_model_adds_to_the_pipeline():
     import sahel_ner
 
-    pipeline = attach_model(sahel_ner.load(), REPO / "models" / "sm")
+    pipeline = attach_model(sahel_ner.load(), REPO / "sahel_ner" / "trained" / "sm")
     assert pipeline.pipe_names[-1] == "sahel_relation_classifier"
     doc = pipeline("The Islamic State Sahel Province carried out an attack against Nigerien troops near Ouallam.")
     scores = {(r["head_id"], r["child_id"]): r["scores"] for r in doc._.relation_pair_scores}

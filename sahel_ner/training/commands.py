@@ -11,6 +11,9 @@ from typing import Optional
 
 import typer
 
+from ..trained import TRAINED_DIR
+
+# Configs and training data are in the repository (training needs a checkout, not a wheel).
 REPO = Path(__file__).resolve().parents[2]
 CONFIGS = REPO / "configs"
 TRAINING_DATA = REPO / "training_data"
@@ -42,7 +45,7 @@ def train_model(variant: str = "sm", output: Path | None = None, seed: int = 0,
 
     from .corpus import convert_dir
 
-    output = Path(output or REPO / "models" / variant)
+    output = Path(output or TRAINED_DIR / variant)
     config = Path(config or CONFIGS / f"{variant}.cfg")
     overrides = {"system.seed": seed}
     if max_epochs is not None:
@@ -88,7 +91,7 @@ def register(app: typer.Typer) -> None:
     def evaluate_command(
         data_dir: Path = typer.Argument(..., help="DATA_DIR with articles/*.txt and gold/*.json, "
                                                   "or a training_data split (.jsonl)"),
-        model: Optional[Path] = typer.Option(None, help="trained model to add after the rules (e.g. models/sm)"),
+        model: Optional[Path] = typer.Option(None, help="trained model to add after the rules (e.g. sahel_ner/trained/sm)"),
         drop_threshold: Optional[float] = typer.Option(None, help="drop rule relations the model scores below this"),
         add_threshold: Optional[float] = typer.Option(None, help="add pairs the model scores at least this"),
         output: Optional[Path] = typer.Option(None, help="also write the system output as JSONL"),

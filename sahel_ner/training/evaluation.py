@@ -167,7 +167,7 @@ def split_record_as_gold(record: dict) -> dict:
 
 
 def attach_model(nlp, model_path: str | Path, **config):
-    """Add the trained components of ``model_path`` (e.g. models/sm) after the rule extractor."""
+    """Add the trained components of ``model_path`` (e.g. sahel_ner/trained/sm) after the rule extractor."""
     import spacy
 
     import sahel_ner.components.relation_classifier  # noqa: F401  (registers the factory)
