@@ -6,11 +6,12 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from ...knowledge_base import KnowledgeBase
+from ...schema import ACTOR_TYPES
 from .arguments import ArgumentFinder
 from .lexicon import ArgumentWords
 from .records import RelationLog
 
-ACTOR_LABELS = {"PERSON", "ARMED_GROUP", "STATE", "MILITARY", "ORGANIZATION", "LOCATION"}
+ACTOR_LABELS = frozenset(ACTOR_TYPES)  # the entity labels that are actors (owned by sahel_ner.schema)
 
 
 class Article:
