@@ -106,7 +106,7 @@ def test_formats_option(cli, tmp_path):
     make_corpus(tmp_path / "in", copies=1)
     result = cli("extract", tmp_path / "in", "-o", tmp_path / "out", "--format", "gexf,jsonl")
     assert result.exit_code == 0
-    assert sorted(read_outputs(tmp_path / "out")) == ["articles.jsonl", "graph.gexf"]
+    assert sorted(read_outputs(tmp_path / "out")) == ["articles.jsonl", "graph.gexf", "report.html"]
     bad = cli("extract", tmp_path / "in", "-o", tmp_path / "out2", "--format", "graphml,pdf")
     assert bad.exit_code == 1 and "unknown format" in bad.output
 

@@ -86,17 +86,29 @@ def _trim(graph: nx.MultiDiGraph, max_nodes: int, max_edges: int, notes: list[st
 
 
 def layout(graph: nx.MultiDiGraph, seed: int = 7) -> dict[str, tuple[float, float]]:
-    """Deterministic positions: a seeded spring layout of the undirected, weighted graph."""
-    if graph.number_of_nodes() == 0:
-        return {}
+    """Deterministic positions: each connected part gets a seeded spring layout, sized by its
+    number of actors, and the parts are packed in rows, biggest first, so no part is crushed."""
     simple = nx.Graph()
     simple.add_nodes_from(sorted(graph.nodes))
     for u, v, data in graph.edges(data=True):
         if u != v:
             weight = simple.get_edge_data(u, v, {}).get("weight", 0)
             simple.add_edge(u, v, weight=weight + math.log1p(data.get("weight", 1)))
-    k = 1.5 / math.sqrt(simple.number_of_nodes())  # a little looser than the default, so labels breathe
-    return nx.spring_layout(simple, k=k, seed=seed, iterations=60)
+    parts = sorted((sorted(c) for c in nx.connected_components(simple)), key=lambda c: (-len(c), c[0]))
+    row_width = 2.2 * math.sqrt(sum(len(c) for c in parts) or 1)
+    positions: dict[str, tuple[float, float]] = {}
+    x = y = row_height = 0.0
+    for part in parts:
+        size = math.sqrt(len(part))  # side of the square the part is drawn in
+        if x > 0 and x + size > row_width:
+            x, y, row_height = 0.0, y + row_height + 0.6, 0.0
+        local = (nx.spring_layout(simple.subgraph(part), seed=seed, iterations=60, scale=size / 2)
+                 if len(part) > 1 else {part[0]: (0.0, 0.0)})
+        for node, (px, py) in local.items():
+            positions[node] = (x + size / 2 + float(px), -(y + size / 2 + float(py)))
+        x += size + 0.6
+        row_height = max(row_height, size)
+    return positions
 
 
 def _graph_items(graph: nx.MultiDiGraph) -> tuple[list[dict], list[dict]]:

@@ -196,11 +196,14 @@
     views.push({refresh: function () { computeVisible(); renderer.refresh(); }});
     return {
       sigma: renderer, graph: graph, showEdge: showEdge,
-      edgePoint: function (id) {  // viewport pixel at the middle of an edge (tests click there)
-        var s = renderer.getNodeDisplayData(graph.source(id)), t = renderer.getNodeDisplayData(graph.target(id));
-        var p = renderer.framedGraphToViewport({x: (s.x + t.x) / 2, y: (s.y + t.y) / 2});
+      nodePoint: function (node) {  // where a node is drawn, in page viewport pixels (tests click there)
+        var d = renderer.getNodeDisplayData(node), p = renderer.framedGraphToViewport(d);
         var rect = box.getBoundingClientRect();
-        return {x: rect.left + p.x, y: rect.top + p.y};
+        return {x: rect.left + box.clientLeft + p.x, y: rect.top + box.clientTop + p.y, size: d.size};
+      },
+      edgePoint: function (id) {  // the middle of an edge, in page viewport pixels
+        var s = this.nodePoint(graph.source(id)), t = this.nodePoint(graph.target(id));
+        return {x: (s.x + t.x) / 2, y: (s.y + t.y) / 2};
       }
     };
   }
