@@ -13,15 +13,17 @@ from collections import Counter, defaultdict
 from typing import Any, Iterable
 
 import networkx as nx
+import numpy as np
 
 from ..events import cluster
 from ..exports import OTHER_COLOR, TYPE_COLORS
 from ..places import COUNTRY_NAMES, Geocoder, Place, default_geocoder
 
-MAX_NODES = 2000      # beyond these the graph keeps the most-mentioned actors and heaviest edges
-MAX_EDGES = 5000
-MAX_EVIDENCE = 5      # sentences kept per edge; graph.json keeps them all
-MAX_PLACE_EVENTS = 20  # events listed in a map popup
+MAX_NODES = 1000      # beyond these the graph keeps the most-mentioned actors and heaviest edges
+MAX_EDGES = 3000
+MAX_CLUSTER_RELATIONS = 20_000  # beyond this the map and timeline count relations: clustering would take minutes
+MAX_EVIDENCE = 3      # sentences kept per edge; graph.json keeps them all
+MAX_PLACE_EVENTS = 10  # events listed in a map popup
 TOP_ACTORS = 10
 RELATION_COLORS = {"MET": "#4e79a7", "SANCTIONED": "#b07aa1", "ATTACKED": "#e15759", "ARRESTED": "#f28e2b",
                    "SUPPORTED": "#59a14f"}
@@ -38,14 +40,20 @@ def build_payload(records: list[dict], graph: nx.MultiDiGraph, *, title: str = "
     """The report's data from ``articles.jsonl`` records and the corpus graph."""
     records = [r for r in records if not r.get("error")]
     resolver = _ArticlePlaces(geocoder or default_geocoder())
-    events = cluster(records, geocoder=resolver)
     notes: list[str] = []
+    relations = sum(len(r.get("relations") or ()) for r in records)
+    if relations <= MAX_CLUSTER_RELATIONS:
+        events = cluster(records, geocoder=resolver)
+    else:
+        events = _relations_as_events(records, resolver)
+        notes.append(f"With {relations:,} relations, the map and the timeline count relations (each stated "
+                     "one) rather than events (several reports of one act).")
     kept = _trim(graph, max_nodes, max_edges, notes)
     relation_types = sorted({d["type"] for _, _, d in graph.edges(data=True)} | {e["type"] for e in events})
     nodes, edges = _graph_items(kept)
     return {
         "title": title,
-        "counts": {"articles": len(records), "relations": sum(len(r.get("relations") or ()) for r in records),
+        "counts": {"articles": len(records), "relations": relations,
                    "actors": graph.number_of_nodes(), "edges": graph.number_of_edges(), "events": len(events),
                    "shown_actors": len(nodes), "shown_edges": len(edges)},
         "notes": notes,
@@ -68,20 +76,23 @@ def relation_colors(types: Iterable[str]) -> dict[str, str]:
 # -- graph ---------------------------------------------------------------------
 def _trim(graph: nx.MultiDiGraph, max_nodes: int, max_edges: int, notes: list[str]) -> nx.MultiDiGraph:
     """The most-mentioned actors and the heaviest edges among them, when the graph is too big to draw fast."""
-    linked = [n for n in graph if any(u != v for u, v in graph.in_edges(n)) or any(u != v for u, v in graph.out_edges(n))]
+    linked = {end for u, v in graph.edges() if u != v for end in (u, v)}
     kept = graph.subgraph(linked)
     if len(linked) < graph.number_of_nodes():
         notes.append(f"{graph.number_of_nodes() - len(linked):,} actors without relations are left out of the "
                      "graph (the tables below list them).")
+    if kept.number_of_nodes() <= max_nodes and kept.number_of_edges() <= max_edges:
+        return kept
     if kept.number_of_nodes() > max_nodes:
         ranked = sorted(kept.nodes(data=True), key=lambda n: (-n[1].get("mention_count", 0), n[0]))
         kept = kept.subgraph([n for n, _ in ranked[:max_nodes]])
-        notes.append(f"The graph shows the {max_nodes:,} most-mentioned of {len(linked):,} actors with relations.")
     if kept.number_of_edges() > max_edges:
         ranked = sorted(kept.edges(keys=True, data=True), key=lambda e: (-e[3]["weight"], e[0], e[2], e[1]))
         kept = kept.edge_subgraph([(u, v, k) for u, v, k, _ in ranked[:max_edges]])
-        notes.append(f"The graph shows the {max_edges:,} heaviest of {graph.number_of_edges():,} edges "
-                     "(most evidence sentences).")
+    notes.append(f"To stay fast, the graph draws {kept.number_of_nodes():,} of {len(linked):,} actors with "
+                 f"relations and {kept.number_of_edges():,} of {graph.number_of_edges():,} edges: the "
+                 f"{max_nodes:,} most-mentioned actors, then the {max_edges:,} heaviest edges among them "
+                 "(most evidence sentences).")
     return kept
 
 
@@ -102,13 +113,35 @@ def layout(graph: nx.MultiDiGraph, seed: int = 7) -> dict[str, tuple[float, floa
         size = math.sqrt(len(part))  # side of the square the part is drawn in
         if x > 0 and x + size > row_width:
             x, y, row_height = 0.0, y + row_height + 0.6, 0.0
-        local = (nx.spring_layout(simple.subgraph(part), seed=seed, iterations=60, scale=size / 2)
-                 if len(part) > 1 else {part[0]: (0.0, 0.0)})
-        for node, (px, py) in local.items():
+        local = _spring(simple.subgraph(part), part, seed) * (size / 2)
+        for node, (px, py) in zip(part, local):
             positions[node] = (x + size / 2 + float(px), -(y + size / 2 + float(py)))
         x += size + 0.6
         row_height = max(row_height, size)
     return positions
+
+
+def _spring(graph: nx.Graph, order: list[str], seed: int, iterations: int = 60):
+    """Fruchterman-Reingold on dense numpy arrays (networkx's own needs scipy past 500 nodes),
+    scaled into [-1, 1]."""
+    n = len(order)
+    if n == 1:
+        return np.zeros((1, 2))
+    adjacency = nx.to_numpy_array(graph, nodelist=order, weight="weight", dtype=np.float32)
+    pos = np.random.default_rng(seed).random((n, 2), dtype=np.float32)
+    k = 1.0 / math.sqrt(n)
+    temperature = 0.1
+    for _ in range(iterations):
+        square = (pos ** 2).sum(axis=1)
+        distance = np.sqrt(np.maximum(square[:, None] + square[None, :] - 2 * pos @ pos.T, 1e-4))
+        force = k * k / distance ** 2 - adjacency * distance / k  # repulsion minus attraction along edges
+        np.fill_diagonal(force, 0.0)
+        shift = pos * force.sum(axis=1)[:, None] - force @ pos   # sum over j of force_ij * (pos_i - pos_j)
+        length = np.maximum(np.sqrt((shift ** 2).sum(axis=1)), 0.01)
+        pos += shift * (temperature / length)[:, None]
+        temperature -= 0.1 / (iterations + 1)
+    pos -= pos.mean(axis=0)
+    return pos / max(float(np.abs(pos).max()), 1e-9)
 
 
 def _graph_items(graph: nx.MultiDiGraph) -> tuple[list[dict], list[dict]]:
@@ -238,6 +271,27 @@ def _places(records: list[dict], events: list[dict], resolver: _ArticlePlaces) -
     unresolved = [{"id": p, "label": labels.get(p, p), "mentions": mentions[p]}
                   for p in sorted(mentions, key=lambda p: (-mentions[p], p)) if p not in found]
     return {"places": points, "unresolved": unresolved}
+
+
+def _relations_as_events(records: list[dict], resolver: _ArticlePlaces) -> list[dict]:
+    """Each stated (not negated) relation as an event of one report, placed like :func:`cluster` places them."""
+    events, found = [], {}  # found: gazetteer id -> the place's fields, made once
+    for record in records:
+        places = resolver.resolve_article(record)
+        labels = {e["id"]: e.get("label") for e in record.get("entities") or ()}
+        for rel in record.get("relations") or ():
+            if rel.get("negated"):
+                continue
+            place, where = rel.get("location"), None
+            if place:
+                where = {"id": place, "label": labels.get(place)}
+                if place in places:
+                    spot = places[place]
+                    fields = found.get(spot.id) or found.setdefault(spot.id, spot.to_dict())
+                    where.update(fields, id=place, place=spot.id)
+            events.append({"type": rel["type"], "source": rel["source"], "target": rel["target"],
+                           "date": rel.get("date") or record.get("published"), "location": where, "report_count": 1})
+    return events
 
 
 def _place_of(location: dict) -> Place:
