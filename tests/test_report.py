@@ -71,17 +71,6 @@ def _has_colour(image: Image.Image, box: dict, colour: str) -> bool:
     return any(max(abs(a - b) for a, b in zip(p, rgb)) < 40 for p in region.get_flattened_data())
 
 
-CLEAR_EDGE = """(() => {  // the edge whose middle lies farthest from any node: a click there hits the edge
-  const g = window.sahelReport.graph, nodes = g.graph.nodes().map(n => g.nodePoint(n));
-  let best = null, room = -Infinity;
-  g.graph.forEachEdge(id => {
-    const m = g.edgePoint(id);
-    const free = Math.min(...nodes.map(p => Math.hypot(p.x - m.x, p.y - m.y) - p.size));
-    if (free > room) { room = free; best = id; }
-  });
-  return best;
-})()"""
-
 
 def test_report_in_headless_chromium(sample_out):
     assert find_chromium(), "Chromium is missing: `make test` installs it (apt-get install chromium)"
@@ -98,7 +87,7 @@ def test_report_in_headless_chromium(sample_out):
 
         browser.evaluate("document.getElementById('graph').scrollIntoView({block: 'center'})")
         browser.frames(2)
-        edge = browser.evaluate(CLEAR_EDGE)
+        edge = browser.evaluate("window.sahelReport.graph.clearEdge()")
         sentence = browser.evaluate(f"window.sahelReport.data.edges.find(e => e.id === {json.dumps(edge)})"
                                     ".evidence[0].sentence")
         point = browser.evaluate(f"window.sahelReport.graph.edgePoint({json.dumps(edge)})")

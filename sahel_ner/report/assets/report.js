@@ -204,6 +204,17 @@
       edgePoint: function (id) {  // the middle of an edge, in page viewport pixels
         var s = this.nodePoint(graph.source(id)), t = this.nodePoint(graph.target(id));
         return {x: (s.x + t.x) / 2, y: (s.y + t.y) / 2};
+      },
+      clearEdge: function () {  // the visible edge whose middle lies farthest from any node: easy to click
+        var self = this, nodes = graph.nodes().map(function (n) { return self.nodePoint(n); });
+        var best = null, room = -Infinity;
+        graph.forEachEdge(function (id, a, s, t) {
+          if (!edgeShown(a, s, t)) return;
+          var m = self.edgePoint(id);
+          var free = Math.min.apply(null, nodes.map(function (p) { return Math.hypot(p.x - m.x, p.y - m.y) - p.size; }));
+          if (free > room) { room = free; best = id; }
+        });
+        return best;
       }
     };
   }
@@ -243,6 +254,11 @@
       if (p.more) box.appendChild(el("div", {}, "and " + p.more + " more events"));
       return box;
     }
+    var named = new Set(data.places.slice().sort(function (a, b) { return weight(b) - weight(a); })
+                          .slice(0, 12).map(function (p) { return p.id; }));
+    function weight(p) {
+      return Object.keys(p.counts).reduce(function (n, k) { return n + p.counts[k]; }, 0) * 1000 + p.mentions;
+    }
     function draw() {
       layer.clearLayers();
       data.places.forEach(function (p) {
@@ -256,10 +272,13 @@
         var top = Object.keys(byType).sort(function (a, b) { return byType[b] - byType[a]; })[0];
         var color = top ? data.relationColors[top] : (data.nodeColors.LOCATION || "#8c564b");
         var radius = top ? 5 + 4 * Math.sqrt(total) : 3 + Math.min(5, Math.sqrt(p.mentions));
-        L.circleMarker([p.lat, p.lon], {radius: radius, color: "#333", weight: 1, fillColor: color, fillOpacity: 0.8})
-          .bindTooltip(p.label + (total ? ": " + total + " event" + (total > 1 ? "s" : "") : ""))
-          .bindPopup(function () { return popup(p); })
-          .addTo(layer);
+        // the busiest places keep their names on the map; the others show them on hover
+        var marker = L.circleMarker([p.lat, p.lon], {radius: radius, color: "#333", weight: 1, fillColor: color,
+                                                     fillOpacity: 0.8});
+        if (named.has(p.id) && total) {
+          marker.bindTooltip(p.label, {permanent: true, direction: "right", className: "place-label"});
+        } else marker.bindTooltip(p.label + (total ? ": " + total + " event" + (total > 1 ? "s" : "") : ""));
+        marker.bindPopup(function () { return popup(p); }).addTo(layer);
       });
     }
     draw();
