@@ -134,3 +134,17 @@ def test_places_are_drawn_when_found_and_listed_when_not():
     assert [p["id"] for p in payload["places"]] == ["djibo"] and payload["places"][0]["mentions"] == 2
     assert round(payload["places"][0]["lat"]) == 14 and payload["places"][0]["country"] == "Burkina Faso"
     assert payload["unresolved"] == [{"id": "atlantis", "label": "Atlantis", "mentions": 1}]
+
+
+def test_notebook_pictures_are_pages_in_iframes(sample_out, run):
+    import sahel_ner.viz as viz
+
+    graph = viz.graph(sample_out)._repr_html_()
+    assert graph.startswith("<iframe srcdoc=") and "data-view=&quot;graph&quot;" in graph
+    assert "leaflet-control-zoom" not in graph  # one picture, only its own libraries
+    assert "data-view=&quot;map&quot;" in viz.map(sample_out)._repr_html_()
+    records = [json.loads(line) for line in (sample_out / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert "data-view=&quot;timeline&quot;" in viz.timeline(records)._repr_html_()
+    doc = run("JNIM fighters attacked a Malian army post near Ségou on Tuesday.", "2025-01-02")
+    shown = sahel_ner.ArticleResult.from_doc(doc).show()._repr_html_()
+    assert "JNIM" in shown and "ATTACKED" in shown
