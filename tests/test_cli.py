@@ -68,7 +68,7 @@ def test_parallel_and_repeated_runs_are_byte_identical(cli, corpus, tmp_path):
     again = cli("extract", corpus, "-o", tmp_path / "again", "-b", "7")
     assert one.exit_code == two.exit_code == again.exit_code == 0, two.output
     first = read_outputs(tmp_path / "one")
-    assert len(first) == 6
+    assert len(first) == 7  # six data files and report.html
     assert read_outputs(tmp_path / "two") == first
     assert read_outputs(tmp_path / "again") == first
 

@@ -87,7 +87,8 @@ def write_report(out_dir: str | os.PathLike, path: str | os.PathLike | None = No
     """Write ``report.html`` for an output folder of ``sahel-ner extract``; returns its path."""
     records, graph = read_out_dir(out_dir)
     target = Path(path) if path is not None else Path(out_dir) / "report.html"
-    return write_html(records, graph, target, title=title or f"sahel_ner report: {Path(out_dir).resolve().name}")
+    # the same outputs give the same page, whatever the folder is called
+    return write_html(records, graph, target, title=title or "sahel_ner report")
 
 
 def write_html(records: Iterable[dict], graph: nx.MultiDiGraph, path: str | os.PathLike, *,
