@@ -20,7 +20,8 @@ from ..exports import OTHER_COLOR, TYPE_COLORS
 from ..places import COUNTRY_NAMES, Geocoder, Place, default_geocoder
 
 MAX_NODES = 1000      # beyond these the graph keeps the most-mentioned actors and heaviest edges
-MAX_EDGES = 3000
+MAX_EDGES = 2000
+MAX_PLACES = 250      # beyond this the map keeps the places with the most events
 MAX_CLUSTER_RELATIONS = 20_000  # beyond this the map and timeline count relations: clustering would take minutes
 MAX_EVIDENCE = 3      # sentences kept per edge; graph.json keeps them all
 MAX_PLACE_EVENTS = 10  # events listed in a map popup
@@ -63,7 +64,7 @@ def build_payload(records: list[dict], graph: nx.MultiDiGraph, *, title: str = "
         "edges": edges,
         "articles": _articles(records, edges),
         "timeline": timeline(events),
-        **_places(records, events, resolver),
+        **_places(records, events, resolver, notes),
         "top": top_actors(graph),
     }
 
@@ -229,7 +230,8 @@ class _ArticlePlaces:
         return self.cache[key]
 
 
-def _places(records: list[dict], events: list[dict], resolver: _ArticlePlaces) -> dict[str, list[dict]]:
+def _places(records: list[dict], events: list[dict], resolver: _ArticlePlaces,
+            notes: list[str]) -> dict[str, list[dict]]:
     """Map points (one per place: where it is, how often it is named, its events) and unresolved names."""
     found: dict[str, Counter] = defaultdict(Counter)   # place actor id -> gazetteer place id -> articles
     resolved: dict[str, Place] = {}
@@ -268,6 +270,10 @@ def _places(records: list[dict], events: list[dict], resolver: _ArticlePlaces) -
                         "reports": e["report_count"]} for e in here[:MAX_PLACE_EVENTS]],
             "more": max(0, len(here) - MAX_PLACE_EVENTS),
         })
+    if len(points) > MAX_PLACES:
+        notes.append(f"The map draws the {MAX_PLACES:,} places with the most events of {len(points):,} found.")
+        busiest = sorted(points, key=lambda p: (-sum(p["counts"].values()), -p["mentions"], p["id"]))[:MAX_PLACES]
+        points = sorted(busiest, key=lambda p: p["id"])
     unresolved = [{"id": p, "label": labels.get(p, p), "mentions": mentions[p]}
                   for p in sorted(mentions, key=lambda p: (-mentions[p], p)) if p not in found]
     return {"places": points, "unresolved": unresolved}
