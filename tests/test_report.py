@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import networkx as nx
+import numpy as np
 import pytest
 from PIL import Image
 from typer.testing import CliRunner
@@ -56,20 +57,24 @@ def test_report_command_and_no_report_option(nlp, tmp_path, monkeypatch):
     assert missing.exit_code == 1 and "articles.jsonl" in missing.output
 
 
-def _drawn(image: Image.Image, box: dict, background: tuple[int, int, int]) -> float:
+def _pixels(image: Image.Image, box: dict, inset: int = 2) -> np.ndarray:
+    """The RGB pixels of a page box, as an (n, 3) array of ints."""
+    region = image.convert("RGB").crop((int(box["x"]) + inset, int(box["y"]) + inset,
+                                        int(box["x"] + box["width"]) - inset, int(box["y"] + box["height"]) - inset))
+    return np.asarray(region, dtype=int).reshape(-1, 3)
+
+
+def _drawn(image: Image.Image, box: dict, background: str) -> float:
     """Share of the pixels in ``box`` that differ from the background colour."""
-    region = image.convert("RGB").crop((int(box["x"]) + 2, int(box["y"]) + 2,
-                                        int(box["x"] + box["width"]) - 2, int(box["y"] + box["height"]) - 2))
-    pixels = list(region.get_flattened_data())
-    return sum(1 for p in pixels if max(abs(a - b) for a, b in zip(p, background)) > 12) / len(pixels)
+    return float((np.abs(_pixels(image, box) - _rgb(background)).max(axis=1) > 12).mean())
 
 
 def _has_colour(image: Image.Image, box: dict, colour: str) -> bool:
-    rgb = tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5))
-    region = image.convert("RGB").crop((int(box["x"]), int(box["y"]), int(box["x"] + box["width"]),
-                                        int(box["y"] + box["height"])))
-    return any(max(abs(a - b) for a, b in zip(p, rgb)) < 40 for p in region.get_flattened_data())
+    return bool((np.abs(_pixels(image, box) - _rgb(colour)).max(axis=1) < 40).any())
 
+
+def _rgb(colour: str) -> np.ndarray:
+    return np.array([int(colour[i:i + 2], 16) for i in (1, 3, 5)])
 
 
 def test_report_in_headless_chromium(sample_out):
@@ -80,8 +85,8 @@ def test_report_in_headless_chromium(sample_out):
         assert browser.errors == []
         boxes = {name: browser.rect(f"#{name}") for name in ("graph", "map", "timeline")}
         shot = Image.open(io.BytesIO(browser.screenshot(full_page=True)))
-        assert _drawn(shot, boxes["graph"], (0xFC, 0xFC, 0xFC)) > 0.01  # nodes and edges on the canvas
-        assert _drawn(shot, boxes["map"], (0xDF, 0xE9, 0xF2)) > 0.3     # land and borders over the sea
+        assert _drawn(shot, boxes["graph"], "#fcfcfc") > 0.01  # nodes and edges on the canvas
+        assert _drawn(shot, boxes["map"], "#dfe9f2") > 0.3     # land and borders over the sea
         assert _has_colour(shot, boxes["map"], "#e15759")                # an ATTACKED place
         assert browser.evaluate("document.querySelectorAll('#timeline rect[data-type]').length") > 5
 
@@ -94,6 +99,13 @@ def test_report_in_headless_chromium(sample_out):
         browser.click(point["x"], point["y"])
         browser.wait_until("document.getElementById('evidence-list') !== null", timeout=5)
         assert sentence in browser.evaluate("document.getElementById('evidence').innerText")
+
+        shown = ("(() => { const g = window.sahelReport.graph; return g.graph.filterEdges((e, a) => a.kind === 'ATTACKED'"
+                 " && !g.sigma.getEdgeDisplayData(e).hidden).length; })()")
+        assert browser.evaluate(shown) > 0
+        browser.evaluate("document.querySelector('#relation-types input[data-type=ATTACKED]').click()")
+        browser.frames(1)
+        assert browser.evaluate(shown) == 0  # the filter hides them
         assert browser.errors == []
 
 
