@@ -43,7 +43,8 @@ def build_payload(records: list[dict], graph: nx.MultiDiGraph, *, title: str = "
     resolver = _ArticlePlaces(geocoder or default_geocoder())
     notes: list[str] = []
     relations = sum(len(r.get("relations") or ()) for r in records)
-    if relations <= MAX_CLUSTER_RELATIONS:
+    clustered = relations <= MAX_CLUSTER_RELATIONS
+    if clustered:
         events = cluster(records, geocoder=resolver)
     else:
         events = _relations_as_events(records, resolver)
@@ -55,7 +56,8 @@ def build_payload(records: list[dict], graph: nx.MultiDiGraph, *, title: str = "
     return {
         "title": title,
         "counts": {"articles": len(records), "relations": relations,
-                   "actors": graph.number_of_nodes(), "edges": graph.number_of_edges(), "events": len(events),
+                   "actors": graph.number_of_nodes(), "edges": graph.number_of_edges(),
+                   "events": len(events) if clustered else None,
                    "shown_actors": len(nodes), "shown_edges": len(edges)},
         "notes": notes,
         "nodeColors": {t: hex_color(c) for t, c in TYPE_COLORS.items()} | {"UNKNOWN": hex_color(OTHER_COLOR)},

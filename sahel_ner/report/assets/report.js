@@ -14,9 +14,10 @@
     if (text !== undefined && text !== null) node.textContent = text;
     return node;
   }
-  function svg(tag, attrs) {
+  function svg(tag, attrs, text) {
     var node = document.createElementNS("http://www.w3.org/2000/svg", tag);
     Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (text !== undefined) node.textContent = text;
     return node;
   }
   function fmt(n) { return Number(n).toLocaleString("en"); }
@@ -37,7 +38,8 @@
   // -- header and filters ------------------------------------------------------------------
   var c = data.counts;
   document.getElementById("summary").textContent = fmt(c.articles) + " articles, " + fmt(c.relations) +
-    " relations, " + fmt(c.actors) + " actors, " + fmt(c.edges) + " edges, " + fmt(c.events) + " events.";
+    " relations, " + fmt(c.actors) + " actors, " + fmt(c.edges) + " edges" +
+    (c.events === null ? "." : ", " + fmt(c.events) + " events.");
   data.notes.forEach(function (note) { document.getElementById("notes").appendChild(el("li", {}, note)); });
 
   function checkboxes(box, colors, set, name) {
@@ -313,9 +315,7 @@
       [0, Math.ceil(max / 2), max].forEach(function (v) {
         var y = H - bottom - (H - bottom - top) * v / max;
         plot.appendChild(svg("line", {x1: left, x2: W - 10, y1: y, y2: y, stroke: "#e5e5e5"}));
-        var text = svg("text", {x: left - 6, y: y + 4, "text-anchor": "end", "class": "axis"});
-        text.textContent = v;
-        plot.appendChild(text);
+        plot.appendChild(svg("text", {x: left - 6, y: y + 4, "text-anchor": "end", "class": "axis"}, v));
       });
       var every = Math.ceil(t.months.length / 16);
       t.months.forEach(function (month, i) {
@@ -328,23 +328,18 @@
           y -= h;
           var rect = svg("rect", {x: x, y: y, width: bar, height: h, fill: data.relationColors[k] || "#999",
                                   opacity: faded ? 0.25 : 1, "data-type": k});
-          var tip = svg("title");
-          tip.textContent = month + ": " + n + " " + k;
-          rect.appendChild(tip);
+          rect.appendChild(svg("title", {}, month + ": " + n + " " + k));
           plot.appendChild(rect);
         });
         if (i % every === 0) {
-          var text = svg("text", {x: x + bar / 2, y: H - bottom + 16, "text-anchor": "middle", "class": "axis"});
-          text.textContent = month;
-          plot.appendChild(text);
+          plot.appendChild(svg("text", {x: x + bar / 2, y: H - bottom + 16, "text-anchor": "middle", "class": "axis"},
+                               month));
         }
       });
       types.forEach(function (k, i) {  // legend
         plot.appendChild(svg("rect", {x: left + i * 130, y: H - 14, width: 10, height: 10,
                                       fill: data.relationColors[k] || "#999"}));
-        var text = svg("text", {x: left + i * 130 + 14, y: H - 5, "class": "axis"});
-        text.textContent = k;
-        plot.appendChild(text);
+        plot.appendChild(svg("text", {x: left + i * 130 + 14, y: H - 5, "class": "axis"}, k));
       });
       box.appendChild(plot);
       if (t.undated) box.appendChild(el("p", {"class": "hint"}, t.undated + " undated event(s) not shown."));
