@@ -110,16 +110,17 @@ def layout(graph: nx.MultiDiGraph, seed: int = 7) -> dict[str, tuple[float, floa
             simple.add_edge(u, v, weight=weight + math.log1p(data.get("weight", 1)))
     parts = sorted((sorted(c) for c in nx.connected_components(simple)), key=lambda c: (-len(c), c[0]))
     row_width = 2.2 * math.sqrt(sum(len(c) for c in parts) or 1)
+    gap = 1.2  # between parts: room for a label
     positions: dict[str, tuple[float, float]] = {}
     x = y = row_height = 0.0
     for part in parts:
         size = math.sqrt(len(part))  # side of the square the part is drawn in
         if x > 0 and x + size > row_width:
-            x, y, row_height = 0.0, y + row_height + 0.6, 0.0
+            x, y, row_height = 0.0, y + row_height + gap, 0.0
         local = _spring(simple.subgraph(part), part, seed) * (size / 2)
         for node, (px, py) in zip(part, local):
             positions[node] = (x + size / 2 + float(px), -(y + size / 2 + float(py)))
-        x += size + 0.6
+        x += size + gap
         row_height = max(row_height, size)
     return positions
 

@@ -116,7 +116,7 @@
     var renderer;
     try {
       renderer = new Sigma(graph, box, {
-        enableEdgeEvents: true, renderEdgeLabels: false, zIndex: true,
+        enableEdgeEvents: true, renderEdgeLabels: false, zIndex: true, stagePadding: 70,  // room for labels
         labelRenderedSizeThreshold: data.nodes.length < 150 ? 0 : 9,  // small graphs: every name
         labelFont: "system-ui, sans-serif", minCameraRatio: 0.05, maxCameraRatio: 4,
         nodeReducer: function (node, a) {
