@@ -83,6 +83,7 @@ def test_report_in_headless_chromium(sample_out):
         browser.open(sample_out / "report.html")
         browser.frames(3)
         assert browser.errors == []
+        assert browser.evaluate("performance.getEntriesByType('resource').map(r => r.name)") == []  # no fetches
         boxes = {name: browser.rect(f"#{name}") for name in ("graph", "map", "timeline")}
         shot = Image.open(io.BytesIO(browser.screenshot(full_page=True)))
         assert _drawn(shot, boxes["graph"], "#fcfcfc") > 0.01  # nodes and edges on the canvas
