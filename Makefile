@@ -19,5 +19,15 @@ $(BIN)/python:
 install: .install-stamp
 	$(BIN)/sahel-ner extract examples/articles -o out
 
-test: .install-stamp
+# The report's browser test needs Chromium (Debian package). CI runs as root and installs it here;
+# anyone else without it gets a warning, and that test fails saying what is missing.
+.chromium-stamp:
+	@if command -v chromium >/dev/null 2>&1; then touch $@; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null && touch $@; \
+	elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then \
+		sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null && touch $@; \
+	else echo "warning: chromium is missing and apt-get needs root: run 'sudo apt-get install chromium'" >&2; fi
+
+test: .install-stamp .chromium-stamp
 	$(BIN)/python -m pytest -q -p no:cacheprovider

@@ -21,3 +21,12 @@ __all__ = [
     "default_pipeline", "build_graph", "Actor", "ArticleResult", "CorpusGraph", "Mention", "Relation",
     "json_schema", "__version__",
 ]
+
+
+def __getattr__(name: str):
+    # sahel_ner.viz (notebook pictures) is imported on first use, so the pipeline does not pay for it
+    if name == "viz":
+        import importlib
+
+        return importlib.import_module(".viz", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -112,7 +112,8 @@ def extract_command(
     drop_isolated: bool = typer.Option(False, "--drop-isolated/--keep-isolated", help="Graph: leave out actors without relations"),
     base: Optional[str] = typer.Option(None, "--base", help="Base spaCy pipeline (name or path)"),
     model: Optional[str] = typer.Option(None, "--model", help="Add a trained relation classifier: sm, trf or a path (default: rules only)"),
-    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Run on Dask: 'local' (a LocalCluster, one worker per core) or a scheduler address tcp://HOST:PORT (see docs/distributed.md)"),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Run on Dask: 'local' (a LocalCluster, one worker per core) or a scheduler address tcp://HOST:PORT; same outputs (see docs/distributed.md)"),
+    html_report: bool = typer.Option(True, "--report/--no-report", help="Also write report.html (graph, map, timeline; needs the jsonl format)"),
 ) -> None:
     """Extract actors and relations from a folder of articles and write the graph.
 
@@ -197,6 +198,21 @@ def _extract(msg: Printer, input_dir: Path, output: Path, n_process: int, batch_
     msg.good(report.summary())
     for path in report.files:
         msg.text(f"  {path}")
+    if html_report and "jsonl" in chosen_formats:
+        report_command(output)
+
+
+@app.command("report")
+def report_command(
+    out_dir: Path = typer.Argument(..., help="Output folder of 'sahel-ner extract'"),
+) -> None:
+    """Write OUT_DIR/report.html: graph, map, timeline and top actors in one page that opens from disk."""
+    from .report.build import write_report
+
+    try:
+        msg.good(f"Report: open {write_report(out_dir)} in any browser")
+    except FileNotFoundError as err:
+        msg.fail(str(err), exits=1)
 
 
 @app.command("info")

@@ -127,6 +127,12 @@ class ArticleResult(BaseModel):
     def actor(self, actor_id: str) -> Actor | None:
         return next((a for a in self.entities if a.id == actor_id), None)
 
+    def show(self, relations: bool = True):
+        """displaCy entities and relation arcs, shown inline in a notebook (:func:`sahel_ner.viz.article`)."""
+        from .viz import article
+
+        return article(self, relations=relations)
+
     def displacy_entities(self) -> dict:
         """Manual-mode data for ``displacy.render(..., style="ent", manual=True)``."""
         if self.text is None:

@@ -27,9 +27,10 @@ def test_quickstart_notebook_executes(tmp_path):
     assert not [o for o in outputs if o.output_type == "error"]
     html = "".join(o.get("data", {}).get("text/html", "") for o in outputs)
     assert "JNIM" in html and "ATTACKED" in html  # displaCy entities and relation arcs
-    assert any("image/png" in o.get("data", {}) for o in outputs)  # the static graph picture
+    for view in ("graph", "map", "timeline"):  # the report's pictures, inline
+        assert f'data-view=&quot;{view}&quot;' in html
     out = tmp_path / "quickstart_out"
-    assert (out / "graph.html").stat().st_size > 0
+    assert (out / "report.html").stat().st_size > 100_000
     graph = nx.read_graphml(out / "graph.graphml")
     assert graph.nodes["jnim"]["label"] == "JNIM"
     assert any(d["type"] == "MET" for _, _, d in graph.edges(data=True))
