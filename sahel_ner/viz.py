@@ -17,7 +17,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from .exports import OTHER_COLOR, TYPE_COLORS
+from .schema import OTHER_COLOR, TYPE_COLORS
 from .graph import build_graph
 from .models import ArticleResult
 from .report.build import read_out_dir, render_html

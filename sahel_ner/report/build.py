@@ -18,7 +18,7 @@ from typing import Any, Iterable
 
 import networkx as nx
 
-from ..exports import atomic_write
+from ..outputs.files import atomic_write
 from ..graph import build_graph
 from .data import build_payload
 

@@ -16,7 +16,7 @@ import networkx as nx
 import numpy as np
 
 from ..events import cluster
-from ..exports import OTHER_COLOR, TYPE_COLORS
+from ..schema import OTHER_COLOR, TYPE_COLORS
 from ..places import COUNTRY_NAMES, Geocoder, Place, default_geocoder
 
 MAX_NODES = 1000      # beyond these the graph keeps the most-mentioned actors and heaviest edges
