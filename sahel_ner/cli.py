@@ -117,8 +117,8 @@ def extract_command(
 ) -> None:
     """Extract actors and relations from a folder of articles and write the graph.
 
-    Writes articles.jsonl, graph.graphml, graph.gexf, nodes.csv, edges.csv and
-    graph.json into OUT_DIR, atomically. Exit code 0 when at least one article
+    Writes articles.jsonl, graph.graphml, graph.gexf, nodes.csv, edges.csv,
+    graph.json and report.html into OUT_DIR, atomically. Exit code 0 when at least one article
     was processed, 1 when none was or the output cannot be written, 2 for a
     usage error, 130 when interrupted (then run the same command with --resume).
     """
@@ -127,7 +127,7 @@ def extract_command(
         _extract(msg, input_dir, output, n_process, batch_size, formats, resume, max_size_mb, extra_actors or [],
                  extra_relations or [], types, dict(drop_negated=drop_negated, drop_hedged=drop_hedged,
                                                     min_confidence=min_confidence, drop_isolated=drop_isolated),
-                 base, model, scheduler)
+                 base, model, scheduler, html_report)
     except KeyboardInterrupt:
         msg.warn("Interrupted", f"What was finished is saved in {output}; run the same command with --resume "
                                 f"to go on from there.")
@@ -137,7 +137,7 @@ def extract_command(
 def _extract(msg: Printer, input_dir: Path, output: Path, n_process: int, batch_size: int, formats: str,
              resume: bool, max_size_mb: float, extra_actors: list[Path], extra_relations: list[Path],
              types: str | None, graph_options: dict, base: str | None, model: str | None,
-             scheduler: str | None) -> None:
+             scheduler: str | None, html_report: bool = True) -> None:
     from .corpus import OutputLocked, pipeline_options, run, run_settings
 
     if not input_dir.exists():
@@ -199,7 +199,7 @@ def _extract(msg: Printer, input_dir: Path, output: Path, n_process: int, batch_
     for path in report.files:
         msg.text(f"  {path}")
     if html_report and "jsonl" in chosen_formats:
-        report_command(output)
+        _write_report(msg, output)
 
 
 @app.command("report")
@@ -207,6 +207,10 @@ def report_command(
     out_dir: Path = typer.Argument(..., help="Output folder of 'sahel-ner extract'"),
 ) -> None:
     """Write OUT_DIR/report.html: graph, map, timeline and top actors in one page that opens from disk."""
+    _write_report(printer(), out_dir)
+
+
+def _write_report(msg: Printer, out_dir: Path) -> None:
     from .report.build import write_report
 
     try:

@@ -51,7 +51,7 @@ def test_sigint_stops_every_process_then_resume_matches(nlp, corpus, reference, 
     out = tmp_path / "out"
     store = out / ".partial" / "results.jsonl"
     proc = subprocess.Popen([sys.executable, "-m", "sahel_ner.cli", "extract", str(corpus), "-o", str(out),
-                             "-b", "4", "-n", str(n_process)], cwd=ROOT, start_new_session=True,
+                             "-b", "4", "-n", str(n_process), "--no-report"], cwd=ROOT, start_new_session=True,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     seed = random.randrange(1_000_000)
     delay = random.Random(seed).uniform(0.0, 1.0)
@@ -76,6 +76,6 @@ def test_sigint_stops_every_process_then_resume_matches(nlp, corpus, reference, 
     assert not (out / "articles.jsonl").exists()
 
     monkeypatch.setattr(sahel_ner.api, "default_pipeline", lambda: nlp)
-    resumed = CliRunner().invoke(app, ["extract", str(corpus), "-o", str(out), "-b", "4", "--resume"])
+    resumed = CliRunner().invoke(app, ["extract", str(corpus), "-o", str(out), "-b", "4", "--resume", "--no-report"])
     assert resumed.exit_code == 0, resumed.output
     assert read_outputs(out) == reference, f"seed {seed}"

@@ -19,7 +19,8 @@ from .json import write_articles_jsonl, write_graph_json
 FORMATS = ("jsonl", "graphml", "gexf", "csv", "json")
 FILE_NAMES = {"jsonl": ("articles.jsonl",), "graphml": ("graph.graphml",), "gexf": ("graph.gexf",),
               "csv": ("nodes.csv", "edges.csv"), "json": ("graph.json",)}
-OUTPUT_FILES = frozenset(name for names in FILE_NAMES.values() for name in names)
+# Every file a run writes into OUT_DIR (the report too): never read back as input.
+OUTPUT_FILES = frozenset(name for names in FILE_NAMES.values() for name in names) | {"report.html"}
 
 
 def parse_formats(formats: str | Iterable[str]) -> list[str]:
