@@ -27,9 +27,7 @@ event away and never splits one.
 """
 from __future__ import annotations
 
-import csv
 import hashlib
-import json
 from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
@@ -42,10 +40,6 @@ UNKNOWN_SIDES = frozenset({"unknown", "unidentified", "gunmen", "unidentified_gu
                            "unidentified_assailants", "armed_men", "unidentified_armed_men"})
 PUBLISHED_LAG_DAYS = 3   # an undated report stands for [published - 3 days, published]
 SAME_PLACE_KM = 30.0
-CSV_COLUMNS = ("id", "type", "source", "target", "date", "date_precision", "location", "lat", "lon", "country",
-               "admin1", "admin2", "report_count", "article_count", "articles", "first_reported", "confidence",
-               "negated", "hedged")
-
 
 def cluster(results: Iterable[Any], *, symmetric: Iterable[str] = DEFAULT_SYMMETRIC,
             geocoder: Geocoder | None = None, geocode: bool = True) -> list[dict]:
@@ -291,29 +285,3 @@ def annotate_graph(graph, events: Iterable[dict]) -> None:
     counts = event_counts(events)
     for source, target, rtype, data in graph.edges(keys=True, data=True):
         data["event_count"] = counts.get((source, rtype, target), 0) or counts.get((target, rtype, source), 0)
-
-
-def write_events_jsonl(events: Iterable[dict], path: str | Path) -> Path:
-    """One event a line, keys in the order :func:`cluster` gives them."""
-    path = Path(path)
-    with open(path, "w", encoding="utf-8") as handle:
-        for event in events:
-            handle.write(json.dumps(event, ensure_ascii=False) + "\n")
-    return path
-
-
-def write_events_csv(events: Iterable[dict], path: str | Path) -> Path:
-    """One row per event; the place flattened into lat/lon/country/admin1/admin2."""
-    path = Path(path)
-    with open(path, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(CSV_COLUMNS)
-        for e in events:
-            loc = e.get("location") or {}
-            writer.writerow([e["id"], e["type"], e["source"], e["target"], e.get("date") or "",
-                             e.get("date_precision") or "", loc.get("id") or "", loc.get("lat", ""),
-                             loc.get("lon", ""), loc.get("country") or "", loc.get("admin1") or "",
-                             loc.get("admin2") or "", e["report_count"], e["article_count"],
-                             "|".join(dict.fromkeys(r["article"] or "" for r in e["reports"])),
-                             e.get("first_reported") or "", e["confidence"], e["negated"], e["hedged"]])
-    return path

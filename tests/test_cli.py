@@ -68,7 +68,7 @@ def test_parallel_and_repeated_runs_are_byte_identical(cli, corpus, tmp_path):
     again = cli("extract", corpus, "-o", tmp_path / "again", "-b", "7")
     assert one.exit_code == two.exit_code == again.exit_code == 0, two.output
     first = read_outputs(tmp_path / "one")
-    assert len(first) == 7  # six data files and report.html
+    assert len(first) == 9  # six data files, events.jsonl, events.csv and report.html
     assert read_outputs(tmp_path / "two") == first
     assert read_outputs(tmp_path / "again") == first
 
@@ -106,7 +106,8 @@ def test_formats_option(cli, tmp_path):
     make_corpus(tmp_path / "in", copies=1)
     result = cli("extract", tmp_path / "in", "-o", tmp_path / "out", "--format", "gexf,jsonl")
     assert result.exit_code == 0
-    assert sorted(read_outputs(tmp_path / "out")) == ["articles.jsonl", "graph.gexf", "report.html"]
+    assert sorted(read_outputs(tmp_path / "out")) == ["articles.jsonl", "events.csv", "events.jsonl", "graph.gexf",
+                                                      "report.html"]
     bad = cli("extract", tmp_path / "in", "-o", tmp_path / "out2", "--format", "graphml,pdf")
     assert bad.exit_code == 2 and "unknown format" in bad.output  # a usage error
 

@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 import sahel_ner
-from sahel_ner.events import annotate_graph, cluster, event_counts, write_events_csv, write_events_jsonl
+from sahel_ner.events import annotate_graph, cluster, event_counts
+from sahel_ner.outputs.events import write_events_csv, write_events_jsonl
 from sahel_ner.models import ArticleResult
 
 DATA = Path(__file__).parent / "data"

@@ -28,7 +28,10 @@ from typing import Any, Callable, Iterable, Iterator
 
 from spacy.language import Language
 
+from ..events import annotate_graph, cluster
 from ..outputs import FORMATS, GraphBuilder, parse_formats, write_graph_files
+from ..outputs.events import write_events_csv, write_events_jsonl
+from ..places import geocode_record
 from ..outputs.files import atomic_write
 from ..schema import dump_record, symmetric_types
 from .process import Processed, failed_line, process_batch
@@ -250,8 +253,10 @@ def run(source: str | os.PathLike | Iterable[ArticleInput], out_dir: str | os.Pa
             executor.close()
         builder = GraphBuilder(**(graph_options or {}), symmetric=symmetric if symmetric is not None
                                else symmetric_types(nlp))
-        report.files = _write(order, store, out_dir, formats, builder, report, earlier)
+        acts: list[dict] = []
+        report.files = _write(order, store, out_dir, formats, builder, report, earlier, acts)
         graph = builder.graph()
+        report.files += _write_events(acts, graph, out_dir, formats, builder.symmetric)
         report.files += write_graph_files(graph, out_dir, formats)
         report.nodes, report.edges = graph.number_of_nodes(), graph.number_of_edges()
         store.discard()
@@ -265,17 +270,33 @@ def run(source: str | os.PathLike | Iterable[ArticleInput], out_dir: str | os.Pa
 
 
 def _write(order, store: ResumeStore, out_dir: Path, formats: list[str], builder: GraphBuilder,
-           report: RunReport, earlier: set[str]) -> list[Path]:
-    """``articles.jsonl`` in input order, streamed from the store, feeding the graph on the way."""
+           report: RunReport, earlier: set[str], acts: list[dict]) -> list[Path]:
+    """``articles.jsonl`` in input order, streamed from the store, feeding the graph on the way;
+    places get their coordinates, and ``acts`` collects what event clustering needs."""
     target = out_dir / "articles.jsonl"
     with atomic_write(target) if "jsonl" in formats else nullcontext(_Discard()) as out:
         for article_id, path, key in order:
             record = store.get(key)
             record["id"], record["path"] = article_id, path  # the same text may sit under another name
+            if not record.get("error"):
+                geocode_record(record)
+                if record.get("relations"):
+                    acts.append({"id": article_id, "published": record.get("published"),
+                                 "entities": [], "relations": record["relations"]})
             out.write(dump_record(record) + "\n")
             builder.add(record)
             report.count(record, resumed=key in earlier)
     return [target] if "jsonl" in formats else []
+
+
+def _write_events(acts: list[dict], graph, out_dir: Path, formats: list[str], symmetric) -> list[Path]:
+    """Relations of the whole batch grouped into events: ``event_count`` on the
+    graph's edges, and ``events.jsonl``/``events.csv`` beside ``articles.jsonl``."""
+    events = cluster(acts, symmetric=symmetric)
+    annotate_graph(graph, events)
+    if "jsonl" not in formats:
+        return []
+    return [write_events_jsonl(events, out_dir / "events.jsonl"), write_events_csv(events, out_dir / "events.csv")]
 
 
 class _Discard:

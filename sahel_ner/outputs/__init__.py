@@ -20,7 +20,8 @@ FORMATS = ("jsonl", "graphml", "gexf", "csv", "json")
 FILE_NAMES = {"jsonl": ("articles.jsonl",), "graphml": ("graph.graphml",), "gexf": ("graph.gexf",),
               "csv": ("nodes.csv", "edges.csv"), "json": ("graph.json",)}
 # Every file a run writes into OUT_DIR (the report too): never read back as input.
-OUTPUT_FILES = frozenset(name for names in FILE_NAMES.values() for name in names) | {"report.html"}
+OUTPUT_FILES = frozenset(name for names in FILE_NAMES.values() for name in names) | {
+    "report.html", "events.jsonl", "events.csv"}
 
 
 def parse_formats(formats: str | Iterable[str]) -> list[str]:

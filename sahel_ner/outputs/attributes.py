@@ -6,12 +6,13 @@ from .files import LIST_SEPARATOR, clean_text
 
 # (attribute, GraphML/GEXF type) in file order.
 NODE_ATTRS = [("label", "string"), ("type", "string"), ("mention_count", "int"), ("article_count", "int"),
-              ("aliases", "string")]
+              ("aliases", "string"), ("latitude", "double"), ("longitude", "double"), ("country", "string"),
+              ("admin1", "string")]
 EDGE_ATTRS = [("label", "string"), ("weight", "double"), ("type", "string"), ("symmetric", "boolean"),
               ("first_date", "string"), ("last_date", "string"), ("negated_count", "int"),
               ("hedged_count", "int"), ("implicit_count", "int"), ("confidence_mean", "double"),
               ("confidence_max", "double"), ("article_count", "int"), ("articles", "string"),
-              ("sentences", "string")]
+              ("sentences", "string"), ("event_count", "int")]
 
 
 def node_values(data: dict) -> dict:

@@ -37,6 +37,7 @@ class GraphBuilder:
         self.drop_negated, self.drop_hedged = drop_negated, drop_hedged
         self.min_confidence, self.drop_isolated = min_confidence, drop_isolated
         self.nodes: dict[str, list] = {}  # id -> [labels, types, mention_count, aliases, article_count]
+        self.places: dict[str, dict] = {}  # LOCATION id -> lat, lon, country, admin1, admin2
         self.edges: dict[tuple[str, str, str], list] = {}  # key -> [evidence, articles, dates]
 
     def add(self, result) -> None:
@@ -54,6 +55,8 @@ class GraphBuilder:
             node[2] += actor.get("mention_count") or len(mentions)
             node[3].update(mentions)
             node[4] += 1  # an actor is listed once per article
+            if actor.get("lat") is not None:  # a geocoded place: its first resolution stands
+                self.places.setdefault(actor["id"], {key: actor.get(key) for key in PLACE_KEYS})
         for rel in record.get("relations") or ():
             if self._keeps(rel):
                 self._add_relation(rel, article, published)
@@ -93,7 +96,8 @@ class GraphBuilder:
                                aliases=[])
             elif not (self.drop_isolated and actor_id not in endpoints):
                 graph.add_node(actor_id, label=_most_common(node[0]), type=_most_common(node[1]),
-                               mention_count=node[2], article_count=node[4], aliases=sorted(node[3]))
+                               mention_count=node[2], article_count=node[4], aliases=sorted(node[3]),
+                               **_coordinates(self.places.get(actor_id)))
         for (source, rtype, target) in sorted(self.edges):
             evidence, articles, dates = self.edges[(source, rtype, target)]
             confidences = [e["confidence"] for e in evidence]
@@ -126,6 +130,18 @@ def build_graph(results: Iterable, *, drop_negated: bool = True, drop_hedged: bo
     for result in results:
         builder.add(result)
     return builder.graph()
+
+
+# Place fields an entity of articles.jsonl carries once geocoded (sahel_ner.places).
+PLACE_KEYS = ("lat", "lon", "country", "admin1", "admin2")
+
+
+def _coordinates(place: dict | None) -> dict:
+    """Node attributes Gephi's GeoLayout reads (latitude, longitude), with the place's country and region."""
+    if not place:
+        return {}
+    return {"latitude": place["lat"], "longitude": place["lon"], "country": place.get("country"),
+            "admin1": place.get("admin1")}
 
 
 def _most_common(counter: Counter) -> str:

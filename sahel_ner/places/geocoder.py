@@ -283,6 +283,18 @@ def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1:] for i in range(len(word))}
 
 
+def geocode_record(record: dict, geocoder: "Geocoder | None" = None) -> dict:
+    """Give the resolved LOCATION entities of an ``articles.jsonl`` record their
+    ``lat``, ``lon``, ``country``, ``admin1`` and ``admin2`` (in place; returned)."""
+    places = (geocoder or default_geocoder()).resolve_article(record)
+    for entity in record.get("entities") or ():
+        place = places.get(entity["id"]) if entity.get("type") == "LOCATION" else None
+        if place is not None:
+            fields = place.to_dict()
+            entity.update({k: fields[k] for k in ("lat", "lon", "country", "admin1", "admin2")})
+    return record
+
+
 @lru_cache(maxsize=1)
 def default_geocoder() -> Geocoder:
     """One shared geocoder over the packaged gazetteer (built on first use)."""
