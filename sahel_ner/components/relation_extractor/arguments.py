@@ -47,7 +47,12 @@ def prefer_actors(targets: list[Span]) -> list[Span]:
     """A place next to an actor target is the scene, not a second target
     ("attacked a Malian army camp at Boulkessi")."""
     actors = [t for t in targets if t.label_ != "LOCATION"]
-    return actors or targets
+    if not actors:
+        return targets
+    # a place coordinated with an actor is a target of its own ("attacks on army positions and the town of X")
+    joined = {c.i for a in actors for tok in (a.root, a.root.head) for c in tok.conjuncts}
+    return actors + [t for t in targets if t.label_ == "LOCATION"
+                     and {t.root.i, t.root.head.i, t.root.head.head.i} & joined]  # "... and the town of X"
 
 
 class ArgumentFinder:

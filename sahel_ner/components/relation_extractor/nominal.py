@@ -163,6 +163,8 @@ def light_verb(noun: Token, rtype: RelationType, args: ArgumentFinder) -> Token 
         if verb.lower_ not in args.words.light_prepositions:
             return None
         verb = verb.head
+        if verb.dep_ in ("dobj", "obj") and verb.pos_ in ("NOUN", "PROPN"):
+            verb = verb.head  # "assured [the new authorities] [of its support]": the phrase hangs on the object
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     carries = rtype.light_verbs | rtype.negating_verbs | rtype.defender_verbs

@@ -32,7 +32,8 @@ def _in_other_clause(token: Token, trigger: Token) -> bool:
     """Whether a word sits in a subordinate clause (relative, participial,
     adverbial) that does not contain the trigger."""
     for tok in [token, *governors(token, 6)]:
-        if tok.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp") and not (tok.left_edge.i <= trigger.i <= tok.right_edge.i):
+        if tok.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp", "appos", "parataxis") and \
+                not (tok.left_edge.i <= trigger.i <= tok.right_edge.i):
             return True
     return False
 
