@@ -54,7 +54,8 @@ def child(row: str, batch_size: int) -> dict:
     return {"row": row, "articles": report.articles, "ok": report.ok, "words": words, "seconds": round(seconds, 2),
             "words_per_s": round(words / seconds), "peak_rss_mib": _mib(peak.peak),
             "ru_maxrss_mib": _mib(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024),
-            "cpu_s_parent": round(cpu.user + cpu.system, 1), "relations": report.relations,
+            "cpu_s_parent": round(cpu.user + cpu.system, 1),
+            "cpu_s_workers": round(cpu.children_user + cpu.children_system, 1), "relations": report.relations,
             "loadavg_1m": [round(load_before, 2), round(os.getloadavg()[0], 2)]}
 
 
