@@ -54,14 +54,37 @@ def child(row: str, batch_size: int) -> dict:
     return {"row": row, "articles": report.articles, "ok": report.ok, "words": words, "seconds": round(seconds, 2),
             "words_per_s": round(words / seconds), "peak_rss_mib": _mib(peak.peak),
             "ru_maxrss_mib": _mib(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024),
-            "cpu_s_parent": round(cpu.user + cpu.system, 1), "relations": report.relations,
+            "cpu_s_parent": round(cpu.user + cpu.system, 1),
+            "cpu_s_workers": round(cpu.children_user + cpu.children_system, 1), "relations": report.relations,
             "loadavg_1m": [round(load_before, 2), round(os.getloadavg()[0], 2)]}
+
+
+def _idle_fraction(seconds: float = 3.0) -> float:
+    def sample() -> tuple[int, int]:
+        values = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+        return values[3] + values[4], sum(values)  # idle + iowait, total
+
+    idle0, total0 = sample()
+    time.sleep(seconds)
+    idle1, total1 = sample()
+    return (idle1 - idle0) / max(1, total1 - total0)
+
+
+def wait_until_quiet(limit_s: float = 900, idle: float = 0.9) -> float:
+    """Wait (up to ``limit_s``) until the machine's CPUs are ``idle`` free: on a shared
+    machine a row measured next to another job says nothing about -n 2 / -n 1."""
+    deadline = time.monotonic() + limit_s
+    fraction = _idle_fraction()
+    while fraction < idle and time.monotonic() < deadline:
+        fraction = _idle_fraction()
+    return round(fraction, 2)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rows", default=",".join(ROWS))
     parser.add_argument("--batch-size", type=int, default=64)
+    parser.add_argument("--wait-quiet", action="store_true", help="before each row, wait until the CPUs are idle")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -69,12 +92,13 @@ def main() -> None:
         return
     rows = {}
     for row in args.rows.split(","):
+        idle_before = wait_until_quiet() if args.wait_quiet else None
         done = subprocess.run([sys.executable, __file__, "--child", row, "--batch-size", str(args.batch_size)],
                               capture_output=True, text=True)
         if done.returncode != 0:
             print(f"{row} failed:\n{done.stderr[-2000:]}", file=sys.stderr)
             continue
-        rows[row] = json.loads(done.stdout.strip().splitlines()[-1])
+        rows[row] = {**json.loads(done.stdout.strip().splitlines()[-1]), "idle_before": idle_before}
         print(json.dumps(rows[row]), flush=True)
     ratios = {}
     for kind in ("short", "long"):

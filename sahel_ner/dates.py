@@ -48,6 +48,7 @@ def resolve_date(text: str, published: str | None) -> str | None:
     when = data.date_obj if data else None
     if when is None:
         return None
+    when = when.replace(tzinfo=None)  # "17:00 GMT" gives an aware date; the publication date is naive
     if base and when > base and not has_year:
         when = when.replace(year=when.year - 1)  # "on July 9" in a September article: this year's
     period = data.period or "day"
