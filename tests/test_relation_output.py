@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+import sahel_ner
 from sahel_ner.readers import iter_inputs
 
 EXAMPLES = Path(__file__).parent.parent / "examples" / "articles"
@@ -76,3 +77,14 @@ def test_a_lone_headline_and_a_read_more_line_are_read(run):
               "Read more: ECOWAS lifts sanctions on Mali\n")
     found = {(r["source"], r["type"], r["target"], r["negated"]) for r in doc._.relations}
     assert ("eu", "SANCTIONED", "mali", False) in found
+
+
+def test_a_retold_act_under_a_confidence_floor(nlp):
+    """An act told twice, the first reading dropped by the confidence floor:
+    the retelling neither crashes nor revives it."""
+    text = "JNIM reportedly ambushed Malian soldiers near Gao on Monday. Two soldiers were killed."
+    strict = sahel_ner.load()
+    strict.get_pipe("sahel_relation_extractor").min_confidence = 0.85
+    assert strict(text)._.relations == []
+    found = [(r["source"], r["target"], r["implicit"]) for r in nlp(text)._.relations]
+    assert found == [("jnim", "malian_armed_forces", False)]  # told again, not added again

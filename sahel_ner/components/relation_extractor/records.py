@@ -85,26 +85,25 @@ class RelationLog:
         self.by_type: dict[str, list[dict]] = {}
         self.orphans: list[Orphan] = []
         self._taken: set[tuple] = set()
-        self._triples: set[tuple] = set()
+        self._first: dict[tuple, dict] = {}  # (source, type, target) -> its first record
 
     def has_triple(self, triple: tuple) -> bool:
-        """Whether (source, type, target) was already found, in any sentence."""
-        return triple in self._triples
+        """Whether (source, type, target) was already logged, in any sentence."""
+        return triple in self._first
 
     def retold(self, triple: tuple, sent_end: int) -> None:
         """An act already logged is told again ("the detention of the officers")."""
-        first = next(r for r in self.records if (r["source"], r["type"], r["target"]) == triple)
-        self.tellings.append((sent_end, first))
+        self.tellings.append((sent_end, self._first[triple]))
 
     def take(self, key: tuple) -> bool:
         """Reserve ``key``; False when an earlier reading already holds it."""
         if key in self._taken:
             return False
         self._taken.add(key)
-        self._triples.add(key[:3])
         return True
 
     def append(self, record: dict) -> None:
         self.records.append(record)
+        self._first.setdefault((record["source"], record["type"], record["target"]), record)
         self.tellings.append((record["end"], record))
         self.by_type.setdefault(record["type"], []).append(record)
