@@ -151,6 +151,8 @@ class ActorLinker:
         verb form before a lower-case word ("Coordinated jihadist attacks ...")."""
         if any(ch.isdigit() for ch in core.text):
             return True
+        if len(core) == 1 and fold(core.text) in self.kb.demonyms:
+            return True  # "Nigerien" before a title, tagged a person by the statistical NER
         if core.root.dep_ in ("compound", "amod", "nmod") and core.root.head.lower_ in self.materiel_nouns:
             return True  # "Akinci drones": a model, not an actor
         first = core[0]

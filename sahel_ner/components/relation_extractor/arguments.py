@@ -135,6 +135,20 @@ class ArgumentFinder:
             return Span(span.doc, span.start, span.end, label="STATE", kb_id=state)
         return span
 
+    def maker_states(self, thing: Token) -> list[Span]:
+        """"Turkish-made drones", "Russian-built helicopters": the state a
+        demonym before "-made"/"-built" names (the object's maker)."""
+        found = []
+        for child in thing.children:
+            if child.dep_ not in ("amod", "compound"):
+                continue
+            words = [t for t in child.subtree if not t.is_punct]
+            if len(words) >= 2 and words[-1].lower_ in ("made", "built", "manufactured", "supplied"):
+                state = self.kb.demonyms.get(fold(words[0].text))
+                if state:
+                    found.append(Span(thing.doc, words[0].i, words[0].i + 1, label="STATE", kb_id=state))
+        return found
+
     def _demonym_state(self, word: Token) -> list[Span]:
         for child in word.children:
             state = self.kb.demonyms.get(fold(child.text)) if child.dep_ in ("amod", "compound") else None

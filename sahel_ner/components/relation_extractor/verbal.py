@@ -46,7 +46,9 @@ def verb_relations(verb: Token, rtype: RelationType, args: ArgumentFinder) -> li
         from_words = rtype.receiver_verbs[lemma]
         givers = pobjs([p for p in children if p.dep_ == "prep" and p.lower_ in from_words])
         givers += pobjs(preps_in(objects, from_words))
-        return [candidate(g, r, "verb") for g in args.actors_of(givers)
+        # "received two Turkish-made drones": the maker's state gives
+        made_by = [] if givers else [s for o in objects for s in args.maker_states(o)]
+        return [candidate(g, r, "verb") for g in args.actors_of(givers) + made_by
                 for r in args.actors_of(args.subjects(verb))]
     implicit_source = False
     if passive:
