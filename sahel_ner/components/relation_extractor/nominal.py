@@ -138,8 +138,10 @@ def _received(noun: Token, anchor: Token, light: Token | None, args: ArgumentFin
     if light is not None or not (receiving or with_phrase):
         return None
     # "the support of Russia", "took delivery of drones from Turkey" (on the noun, its object, or the verb)
-    holders = [noun, *pobjs(preps_in([noun], words.genitive_prepositions)), anchor.head]
-    givers = args.actors_of(pobjs(preps_in(holders, words.giver_prepositions)))
+    things = pobjs(preps_in([noun], words.genitive_prepositions))
+    holders = [noun, *things, anchor.head]
+    givers = [g for g in args.actors_of(pobjs(preps_in(holders, words.giver_prepositions))) if g.label_ != "LOCATION"]
+    givers = givers or [s for t in things for s in args.maker_states(t)]  # "took delivery of Turkish-made drones"
     if not givers:
         return None
     receivers = args.actors_of(args.subjects(anchor.head if receiving else anchor.head.head))
