@@ -135,6 +135,16 @@ class ArgumentFinder:
             return Span(span.doc, span.start, span.end, label="STATE", kb_id=state)
         return span
 
+    def possessor_subject(self, noun: Token) -> list[Span]:
+        """The actor a possessive pronoun on a noun stands for, when it is the
+        subject of the clause the noun sits in ("X briefed ... on his talks")."""
+        if not any(c.dep_ == "poss" and c.lower_ in self.words.possessive_pronouns for c in noun.children):
+            return []
+        clause = noun.head
+        while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+            clause = clause.head
+        return [s for s in self.actors_of(self.subjects(clause)) if s.label_ != "LOCATION"]
+
     def maker_states(self, thing: Token) -> list[Span]:
         """"Turkish-made drones", "Russian-built helicopters": the state a
         demonym before "-made"/"-built" names (the object's maker)."""

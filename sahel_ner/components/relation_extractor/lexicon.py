@@ -51,6 +51,7 @@ class ArgumentWords:
     circumstance_prepositions: frozenset[str]
     targeting_participles: frozenset[str]
     continuation_verbs: frozenset[str]
+    possessive_pronouns: frozenset[str]
     planting_verbs: frozenset[str]
     device_nouns: frozenset[str]
     compass_words: frozenset[str]

@@ -29,6 +29,8 @@ def noun_relations(noun: Token, rtype: RelationType, args: ArgumentFinder) -> li
     while anchor.dep_ == "conj" and anchor.head.pos_ in ("NOUN", "PROPN"):
         anchor = anchor.head
     sources = args.actors_of(args.modifier_heads(noun)) + demonym_sources(noun, args)
+    if not sources:  # "X briefed the summit on his talks with Y": "his" is the clause's subject
+        sources = args.possessor_subject(noun)
     preps = [c for n in {noun, anchor} for c in n.children if c.dep_ == "prep"]
     light = light_verb(anchor, rtype, args)
     if light is not None:
