@@ -1,4 +1,4 @@
-"""Text folding shared by the actor ruler, the linker and the knowledge base.
+"""Text helpers shared by the actor ruler, the linker, the extractor and the knowledge base.
 
 One function decides when two spellings are "the same name": case, accents,
 curly quotes and dash variants are folded away, so "Goïta" = "GOITA" and
@@ -27,3 +27,16 @@ def slugify(text: str) -> str:
     """Stable actor id for a name: ``"Yann Vézilier"`` -> ``"yann_vezilier"``."""
     slug = re.sub(r"[^a-z0-9]+", "_", fold(text)).strip("_")
     return slug or "unknown"
+
+
+def opening_bracket(doc, start: int, reach: int = 6) -> int | None:
+    """Index of the "(" or "[" that opens the bracket token ``start`` sits in
+    (looking back at most ``reach`` tokens, within its sentence), else None:
+    the admin areas notes put after a place ("Oursi (Oursi, Oudalan)")."""
+    floor = max(doc[start].sent.start if start < len(doc) else 0, start - reach)
+    for i in range(start - 1, floor - 1, -1):
+        if doc[i].text in (")", "]"):
+            return None
+        if doc[i].text in ("(", "["):
+            return i
+    return None

@@ -26,7 +26,7 @@ from ..knowledge_base import GENERIC_MILITARY, GENERIC_STATE, KnowledgeBase
 from ..places import default_geocoder
 from ..places.geocoder import COUNTRY_ACTORS
 from ..resources import read_json
-from ..text import fold, slugify
+from ..text import fold, opening_bracket, slugify
 from .role_holders import RoleIndex, role_holder_spans
 
 
@@ -223,13 +223,8 @@ class ActorLinker:
     def _in_brackets_after_name(core: Span) -> bool:
         """"Oursi (Oursi, Oudalan)": the admin areas that conflict notes put in
         brackets after a place name."""
-        doc = core.doc
-        for i in range(core.start - 1, max(core.start - 6, 0), -1):
-            if doc[i].text == ")":
-                return False
-            if doc[i].text == "(":
-                return i > 0 and doc[i - 1].pos_ == "PROPN"
-        return False
+        opening = opening_bracket(core.doc, core.start)
+        return opening is not None and opening > 0 and core.doc[opening - 1].pos_ == "PROPN"
 
     def _strip_titles(self, ent: Span) -> Span | None:
         start, end = ent.start, ent.end

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ...knowledge_base import KnowledgeBase
-from ...text import fold
+from ...text import fold, opening_bracket
 from .lexicon import ArgumentWords
 
 # Dependency labels under which an argument's actor may sit below its head word
@@ -34,13 +34,7 @@ def preps_in(words: list[Token], prep_words) -> list[Token]:
 
 def in_brackets(span: Span) -> bool:
     """A name inside brackets, such as the admin areas after a place ("Oursi (Oursi, Oudalan)")."""
-    doc = span.doc
-    for i in range(span.start - 1, max(span.sent.start, span.start - 6) - 1, -1):
-        if doc[i].text in (")", "]"):
-            return False
-        if doc[i].text in ("(", "["):
-            return True
-    return False
+    return opening_bracket(span.doc, span.start) is not None
 
 
 def prefer_actors(targets: list[Span]) -> list[Span]:
@@ -120,7 +114,7 @@ class ArgumentFinder:
         if not spans and word.lower_ in self.words.member_nouns:
             spans = self.group_of_members(word)
         if not spans and word.lower_ in self.words.representative_nouns:
-            spans = self._demonym_state(word)  # "the Russian delegation", "a Turkish envoy"
+            spans = self.demonym_states(word)  # "the Russian delegation", "a Turkish envoy"
         if word.lower_ in self.words.leader_nouns and word.i not in self.mentions:
             spans = [self.leader_of(span) for span in spans]  # "Niger's coup leader", "his counterparts in Mali"
         elif word.lower_ in self.words.capital_nouns and word.i not in self.mentions:
@@ -159,12 +153,16 @@ class ArgumentFinder:
                     found.append(Span(thing.doc, words[0].i, words[0].i + 1, label="STATE", kb_id=state))
         return found
 
-    def _demonym_state(self, word: Token) -> list[Span]:
-        for child in word.children:
-            state = self.kb.demonyms.get(fold(child.text)) if child.dep_ in ("amod", "compound") else None
-            if state:
-                return [Span(word.doc, child.i, child.i + 1, label="STATE", kb_id=state)]
-        return []
+    def demonym_states(self, word: Token) -> list[Span]:
+        """States named by demonym modifiers of a word ("Turkish arms supplies",
+        "French strikes", "the Russian delegation"), one level of compounds deep."""
+        found = []
+        for child in [c for c in word.children if c.dep_ in ("amod", "compound")]:
+            for tok in [child, *[g for g in child.children if g.dep_ in ("amod", "compound")]]:
+                state = self.kb.demonyms.get(fold(tok.text)) if tok.ent_type_ in ("", "NORP") else None
+                if state:
+                    found.append(Span(tok.doc, tok.i, tok.i + 1, label="STATE", kb_id=state))
+        return found
 
     def capital_of(self, span: Span) -> Span:
         """The capital city of a state named after "the capital of"."""

@@ -32,7 +32,6 @@ class Claim(NamedTuple):
 
 def claimed_acts(sent_index: int, article: Article, claimable: set[str]) -> Iterator[Claim]:
     """The acts that the claims in sentence ``sent_index`` give an author to."""
-    words = article.args.words
     for verb in article.sents[sent_index]:
         found = _authors(verb, article)
         if found is None:

@@ -12,7 +12,6 @@ from itertools import combinations
 from spacy.tokens import Span, Token
 
 from ...relation_types import RelationType
-from ...text import fold
 from .arguments import SUBJ, ArgumentFinder, in_brackets, pobjs, prefer_actors, preps_in
 from .records import Candidate, candidate, pairs
 
@@ -28,7 +27,7 @@ def noun_relations(noun: Token, rtype: RelationType, args: ArgumentFinder) -> li
     anchor = noun
     while anchor.dep_ == "conj" and anchor.head.pos_ in ("NOUN", "PROPN"):
         anchor = anchor.head
-    sources = args.actors_of(args.modifier_heads(noun)) + demonym_sources(noun, args)
+    sources = args.actors_of(args.modifier_heads(noun)) + args.demonym_states(noun)
     if not sources:  # "X briefed the summit on his talks with Y": "his" is the clause's subject
         sources = args.possessor_subject(noun)
     preps = [c for n in {noun, anchor} for c in n.children if c.dep_ == "prep"]
@@ -173,17 +172,6 @@ def light_verb(noun: Token, rtype: RelationType, args: ArgumentFinder) -> Token 
         return None
     carries = rtype.light_verbs | rtype.negating_verbs | rtype.defender_verbs
     return verb if verb.lemma_.lower() in carries else None
-
-
-def demonym_sources(noun: Token, args: ArgumentFinder) -> list[Span]:
-    """"Turkish arms supplies", "French strikes": a demonym adjective names the source state."""
-    found = []
-    for child in [c for c in noun.children if c.dep_ in ("amod", "compound")]:
-        for tok in [child, *[g for g in child.children if g.dep_ in ("amod", "compound")]]:
-            state = args.kb.demonyms.get(fold(tok.text)) if tok.ent_type_ in ("", "NORP") else None
-            if state:
-                found.append(Span(tok.doc, tok.i, tok.i + 1, label="STATE", kb_id=state))
-    return found
 
 
 def headline_object(noun: Token, args: ArgumentFinder) -> list[Span]:

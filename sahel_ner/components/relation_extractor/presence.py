@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ...relation_types import RelationType
-from .arguments import PASS_SUBJ, SUBJ, ArgumentFinder, pobjs, preps_in
+from .arguments import PASS_SUBJ, ArgumentFinder, pobjs, preps_in
 from .records import Candidate, candidate
 
 _INTO = ("in", "into", "to", "at")
