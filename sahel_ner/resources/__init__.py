@@ -1,5 +1,7 @@
-"""Packaged data files (actor gazetteer, phrase templates, trigger lexicons),
-one folder per language, read with :mod:`importlib.resources`."""
+"""Packaged data files, read with :mod:`importlib.resources`: the actor knowledge
+base shared by every language (``actors.jsonl``: one id per actor, its names in
+all languages), and one folder per language for the words (``en/``, ``fr/``:
+phrase templates, trigger lexicons, cues)."""
 from __future__ import annotations
 
 import json
@@ -7,15 +9,18 @@ from importlib import resources
 from typing import Any, Iterator
 
 
-def resource_path(lang: str, *parts: str):
-    """Traversable for ``resources/<lang>/<parts...>`` inside the installed package."""
-    node = resources.files(__name__).joinpath(lang)
+def resource_path(lang: str | None, *parts: str):
+    """Traversable for ``resources/<lang>/<parts...>`` inside the installed package
+    (``lang=None``: the shared files at the top)."""
+    node = resources.files(__name__)
+    if lang:
+        node = node.joinpath(lang)
     for part in parts:
         node = node.joinpath(part)
     return node
 
 
-def read_json(lang: str, *parts: str) -> Any:
+def read_json(lang: str | None, *parts: str) -> Any:
     return json.loads(resource_path(lang, *parts).read_text(encoding="utf-8"))
 
 
@@ -31,6 +36,6 @@ def iter_jsonl_text(text: str, origin: str) -> Iterator[dict]:
             raise ValueError(f"{origin}:{lineno}: not valid JSON ({err.msg})") from None
 
 
-def read_jsonl(lang: str, *parts: str) -> list[dict]:
+def read_jsonl(lang: str | None, *parts: str) -> list[dict]:
     node = resource_path(lang, *parts)
     return list(iter_jsonl_text(node.read_text(encoding="utf-8"), str(node)))
