@@ -8,11 +8,15 @@
 :func:`extract` runs one text, :func:`extract_many` streams many texts or files
 (``nlp.pipe`` underneath, with ``n_process`` workers), and
 :func:`relations_frame` / :func:`actors_frame` turn results into pandas
-DataFrames. All of them use one cached default pipeline unless given ``nlp``.
+DataFrames. Unless given ``nlp``, each article goes through the default
+pipeline of its language (``lang="auto"``: identified from the text; or
+``"en"``/``"fr"`` for all), each built once per process on first use; a given
+``nlp`` takes every article.
 """
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from functools import lru_cache
 from itertools import chain
 from pathlib import Path
@@ -20,9 +24,11 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Sequence, Union
 
 from spacy.language import Language
 
-from .corpus.readers import DEFAULT_MAX_BYTES, ArticleInput, inputs_from_texts, iter_inputs
+from .corpus.readers import DEFAULT_MAX_BYTES, LANG_FIELDS, ArticleInput, inputs_from_texts, iter_inputs
 from .corpus.formats import normalize_date
+from .corpus.process import as_pipelines, assign_languages, language_mode
 from .corpus.runner import executor_for, process_stream
+from .language import language_tag
 from .models import ArticleResult, Mention
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -31,32 +37,38 @@ if TYPE_CHECKING:  # pragma: no cover
 TextOrPath = Union[str, os.PathLike, ArticleInput, dict]
 
 
-@lru_cache(maxsize=1)
-def default_pipeline() -> Language:
-    """The pipeline :func:`extract` uses when not given one (built once per process)."""
+@lru_cache(maxsize=None)
+def default_pipeline(lang: str = "en") -> Language:
+    """The pipeline of ``lang`` that :func:`extract` uses when not given one (built once per process)."""
     from .pipeline import load
 
-    return load()
+    return load(lang)
 
 
 def extract(text: str, published: str | None = None, *, id: str | None = None,
-            nlp: Language | None = None) -> ArticleResult:
+            nlp: Language | None = None, lang: str = "auto") -> ArticleResult:
     """Actors and relations of one article text.
 
     ``published`` (ISO date) anchors relative dates ("on Tuesday", "last month").
-    The result keeps the text and entity offsets, for displaCy.
+    ``lang``: ``"auto"`` (identified from the text), ``"en"`` or ``"fr"``; the
+    result's ``lang`` says which. The result keeps the text and entity offsets, for displaCy.
     """
-    nlp = nlp or default_pipeline()
+    pipelines = as_pipelines(nlp)
+    mode = language_mode(lang, pipelines)
     item = next(inputs_from_texts([text], published, ids=[id]))
-    return next(results_for(nlp, [item], keep_text=True))
+    return next(results_for(pipelines, [item], keep_text=True, lang=mode))
 
 
-def results_for(nlp: Language, inputs: Iterable[ArticleInput], *, n_process: int = 1, batch_size: int = 16,
-                keep_text: bool = False) -> Iterator[ArticleResult]:
-    """One :class:`ArticleResult` per input, in input order, through the batch runner."""
-    executor = executor_for(nlp, n_process, keep_mentions=keep_text)
+def results_for(nlp, inputs: Iterable[ArticleInput], *, n_process: int = 1, batch_size: int = 16,
+                keep_text: bool = False, lang: str = "auto") -> Iterator[ArticleResult]:
+    """One :class:`ArticleResult` per input, in input order, through the batch runner.
+    ``nlp``: a pipeline (it takes every input), :class:`~sahel_ner.corpus.process.Pipelines`
+    or None (the default pipeline of each input's language)."""
+    pipelines = as_pipelines(nlp)
+    mode = language_mode(lang, pipelines)
+    executor = executor_for(pipelines, n_process, keep_mentions=keep_text)
     try:
-        for item, (line, mentions) in process_stream(inputs, executor, batch_size):
+        for item, (line, mentions) in process_stream(assign_languages(inputs, mode), executor, batch_size):
             result = ArticleResult.from_json_line(line)
             if keep_text and item.text is not None and result.error is None:
                 result.text = item.text
@@ -89,8 +101,10 @@ def _as_inputs(items: Iterable[TextOrPath], published, max_bytes: int) -> Iterat
         elif isinstance(item, os.PathLike):  # a file or a folder, read like the CLI does
             yield from _path_inputs(Path(item), date_value, max_bytes)
         elif isinstance(item, dict):
-            yield from inputs_from_texts([item.get("text")], item.get("published", date_value),
-                                         ids=[str(item.get("id", n))])
+            stated = next((language_tag(item[k]) for k in LANG_FIELDS if language_tag(item.get(k))), None)
+            for article in inputs_from_texts([item.get("text")], item.get("published", date_value),
+                                             ids=[str(item.get("id", n))]):
+                yield replace(article, lang=stated) if stated else article
         else:
             yield from inputs_from_texts([item], date_value, ids=[str(n)])
 
@@ -101,23 +115,29 @@ def _path_inputs(path: Path, date_value, max_bytes: int) -> Iterator[ArticleInpu
         return
     for article in iter_inputs(path, max_bytes=max_bytes):
         if date_value and not article.published and article.error is None:
-            article = ArticleInput(article.id, article.path, article.text, normalize_date(date_value))
+            article = replace(article, published=normalize_date(date_value))
         yield article
 
 
 def extract_many(texts_or_paths: Iterable[TextOrPath], *, published: str | Iterable[str | None] | None = None,
                  n_process: int = 1, batch_size: int = 16, nlp: Language | None = None,
-                 max_bytes: int = DEFAULT_MAX_BYTES, keep_text: bool = True) -> Iterator[ArticleResult]:
+                 max_bytes: int = DEFAULT_MAX_BYTES, keep_text: bool = True,
+                 lang: str = "auto") -> Iterator[ArticleResult]:
     """Stream results for many articles, in input order.
 
     Items may be texts (``str``, id = position), ``pathlib.Path`` objects (a
     file, or a folder read recursively like the CLI does), dicts with ``text``
-    and optional ``id``/``published``, or :class:`ArticleInput`. ``published``
+    and optional ``id``/``published``/``lang``, or :class:`ArticleInput`. ``published``
     is one date for all texts or one per item (``ValueError`` if a list has
-    another length). An item that cannot be read or processed yields a result
-    with ``error`` set (a path that does not exist included).
+    another length). ``lang``: ``"auto"`` (each article's language is
+    identified; English and French articles go through their own pipeline),
+    ``"en"`` or ``"fr"``; ``ValueError`` for another value. Each result's
+    ``lang`` says which language it was processed in. An item that cannot be
+    read or processed yields a result with ``error`` set (a path that does not
+    exist included).
     """
-    nlp = nlp or default_pipeline()
+    pipelines = as_pipelines(nlp)
+    mode = language_mode(lang, pipelines)  # a bad value raises here, before any work
     if published is not None and not isinstance(published, str) and not isinstance(published, Sequence):
         published = list(published)
     if isinstance(published, Sequence) and not isinstance(published, str) \
@@ -127,8 +147,8 @@ def extract_many(texts_or_paths: Iterable[TextOrPath], *, published: str | Itera
     first = next(inputs, None)  # a date list of the wrong length raises here, before any work
     if first is None:
         return iter(())
-    return results_for(nlp, chain([first], inputs), n_process=n_process, batch_size=batch_size,
-                       keep_text=keep_text)
+    return results_for(pipelines, chain([first], inputs), n_process=n_process, batch_size=batch_size,
+                       keep_text=keep_text, lang=mode)
 
 
 def relations_frame(results: Iterable[ArticleResult] | ArticleResult) -> "pd.DataFrame":

@@ -1,14 +1,15 @@
 """The ``sahel-ner`` command line (typer, in the style of spaCy's CLI).
 
-    sahel-ner extract INPUT_DIR -o OUT_DIR [--n-process N] [--batch-size B] [--format ...] [--resume]
+    sahel-ner extract INPUT_DIR -o OUT_DIR [--lang auto|en|fr] [--n-process N] [--batch-size B] [--format ...] [--resume]
     sahel-ner info
 
 Exit codes of ``extract``:
   0    at least one article was processed (files that could not be read are
        listed in the summary and have an ``error`` line in articles.jsonl);
-  1    nothing could be processed, the output cannot be written, or another
-       run is writing to the same output folder;
-  2    a usage error (unknown option, bad value, missing input or file);
+  1    nothing could be processed, the output cannot be written, another
+       run is writing to the same output folder, or the pipeline of a forced
+       ``--lang`` cannot be built (its base model is not installed);
+  2    a usage error (unknown option, bad value such as ``--lang de``, missing input or file);
   130  interrupted (Ctrl-C): run the same command with --resume to go on.
 """
 from __future__ import annotations
@@ -46,13 +47,6 @@ def printer() -> Printer:
 def usage_error(message: str, param: str | None = None):
     """Exit 2 with click's usage message (every usage error exits 2)."""
     raise typer.BadParameter(message, param_hint=param)
-
-
-def _pipeline(options: dict):
-    from .api import default_pipeline
-    from .pipeline import load
-
-    return load(**options) if options else default_pipeline()
 
 
 def _check_writable(out_dir: Path, msg: Printer) -> None:
@@ -114,6 +108,7 @@ def extract_command(
     model: Optional[str] = typer.Option(None, "--model", help="Add a trained relation classifier: sm, trf or a path (default: rules only)"),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Run on Dask: 'local' (a LocalCluster, one worker per core) or a scheduler address tcp://HOST:PORT; same outputs (see docs/distributed.md)"),
     html_report: bool = typer.Option(True, "--report/--no-report", help="Also write report.html (graph, map, timeline; needs the jsonl format)"),
+    lang: str = typer.Option("auto", "--lang", help="Language of the articles: auto (identified per article; English and French go through their own pipeline), en or fr (every article)"),
 ) -> None:
     """Extract actors and relations from a folder of articles and write the graph.
 
@@ -127,7 +122,7 @@ def extract_command(
         _extract(msg, input_dir, output, n_process, batch_size, formats, resume, max_size_mb, extra_actors or [],
                  extra_relations or [], types, dict(drop_negated=drop_negated, drop_hedged=drop_hedged,
                                                     min_confidence=min_confidence, drop_isolated=drop_isolated),
-                 base, model, scheduler, html_report)
+                 base, model, scheduler, html_report, lang)
     except KeyboardInterrupt:
         msg.warn("Interrupted", f"What was finished is saved in {output}; run the same command with --resume "
                                 f"to go on from there.")
@@ -137,9 +132,16 @@ def extract_command(
 def _extract(msg: Printer, input_dir: Path, output: Path, n_process: int, batch_size: int, formats: str,
              resume: bool, max_size_mb: float, extra_actors: list[Path], extra_relations: list[Path],
              types: str | None, graph_options: dict, base: str | None, model: str | None,
-             scheduler: str | None, html_report: bool = True) -> None:
+             scheduler: str | None, html_report: bool = True, lang: str = "auto") -> None:
     from .corpus import OutputLocked, pipeline_options, run, run_settings
+    from .language import check_mode
 
+    try:
+        lang = check_mode(lang)
+    except ValueError as err:
+        usage_error(str(err), "--lang")
+    if base and lang == "auto":
+        usage_error("--base names one base pipeline: say its language with --lang en or --lang fr", "--base")
     if not input_dir.exists():
         usage_error(f"Input folder not found: {input_dir}", "INPUT_DIR")
     try:
@@ -154,28 +156,26 @@ def _extract(msg: Printer, input_dir: Path, output: Path, n_process: int, batch_
     _check_writable(output, msg)
     type_list = [t.strip().upper() for t in types.split(",") if t.strip()] if types else None
     options = pipeline_options(base, extra_actors, type_list, extra_relations, model)
-    try:
-        nlp = _pipeline(options)
-    except (OSError, ValueError) as err:
-        msg.fail("Cannot build the pipeline", str(err), exits=1)
-    known_types = set(nlp.get_pipe("sahel_relation_extractor").types)
+    pipelines, known_types = _pipelines(msg, options, lang)
     unknown = sorted(set(type_list or ()) - known_types)
     if unknown:
         usage_error(f"unknown relation type(s) {', '.join(unknown)}; known: {', '.join(sorted(known_types))}",
                     "--types")
     max_bytes = int(max_size_mb * 1_048_576)
     msg.info(f"Reading {input_dir} -> {output} ({', '.join(chosen_formats)}; "
-             f"{'Dask ' + scheduler if scheduler else str(n_process) + ' process(es)'}, batch size {batch_size})")
+             f"{'Dask ' + scheduler if scheduler else str(n_process) + ' process(es)'}, batch size {batch_size}, "
+             f"language {lang})")
     progress = Progress()
     common = dict(formats=chosen_formats, batch_size=batch_size, resume=resume, max_bytes=max_bytes,
-                  graph_options=graph_options, on_progress=progress)
+                  graph_options=graph_options, on_progress=progress, lang=lang)
     try:
         if scheduler:
             from .corpus.dask import run_batch as run_on_dask
 
             report = run_on_dask(input_dir, output, scheduler=scheduler, pipeline_options=options, **common)
         else:
-            report = run(input_dir, output, nlp=nlp, n_process=n_process, settings=run_settings(options), **common)
+            report = run(input_dir, output, nlp=pipelines, n_process=n_process, settings=run_settings(options),
+                         **common)
     except OutputLocked as err:
         msg.fail("Output folder in use", str(err), exits=1)
     except OSError as err:
@@ -200,6 +200,23 @@ def _extract(msg: Printer, input_dir: Path, output: Path, n_process: int, batch_
         msg.text(f"  {path}")
     if html_report and "jsonl" in chosen_formats:
         _write_report(msg, output)
+
+
+def _pipelines(msg: Printer, options: dict, lang: str):
+    """The pipelines of the run, and the relation types they know. A forced
+    language's pipeline is built now (exit 1 if it cannot be); with ``auto``
+    none is: each language's is built when its first article comes."""
+    from .corpus.process import Pipelines
+    from .corpus.settings import relation_types_for
+    from .language import LANGUAGES
+
+    pipelines = Pipelines(options)
+    try:
+        if lang != "auto":
+            return pipelines, set(pipelines.get(lang).get_pipe("sahel_relation_extractor").types)
+        return pipelines, {name for code in LANGUAGES for name in relation_types_for(options, code)}
+    except (OSError, ValueError, RuntimeError) as err:
+        msg.fail("Cannot build the pipeline", str(err), exits=1)
 
 
 @app.command("report")
@@ -240,6 +257,7 @@ def info_command(
         ("spaCy", spacy.__version__),
         ("Python", sys.version.split()[0]),
         ("Base pipeline", f"{nlp.meta.get('name', '?')} {nlp.meta.get('version', '?')} ({nlp.lang})"),
+        ("Languages (--lang)", _languages()),
         ("Components", ", ".join(nlp.pipe_names)),
         ("Relation types", ", ".join(t.type + (" (symmetric)" if t.symmetric else "")
                                      for t in extractor.active_types)),
@@ -247,6 +265,23 @@ def info_command(
         ("Alias phrases", stats["phrases"]),
     ])
     msg.table(sorted(stats["by_type"].items()), header=("Actor type", "Count"), divider=True)
+
+
+def _languages() -> str:
+    """Each language's base pipeline, as installed (none is loaded)."""
+    import spacy
+
+    from .language import LANGUAGES
+    from .pipeline import base_model_name
+
+    parts = []
+    for lang in LANGUAGES:
+        try:
+            name = base_model_name(lang)
+            parts.append(f"{lang}: {name} {spacy.util.get_package_version(name) or ''}".rstrip())
+        except OSError:
+            parts.append(f"{lang}: not installed")
+    return "; ".join(parts) + " (auto: identified per article with py3langid)"
 
 
 # Training and evaluation commands live in sahel_ner.training (optional module):

@@ -73,7 +73,7 @@ class ArticleResult(BaseModel):
     """Everything extracted from one article: one line of ``articles.jsonl``.
 
     The contract keys come first (id, path, published, entities, relations,
-    error). ``text`` and ``mentions`` are kept in memory for display (displaCy)
+    error), then ``lang``, the language the article was processed in. ``text`` and ``mentions`` are kept in memory for display (displaCy)
     but are not written to ``articles.jsonl``.
     """
 
@@ -83,6 +83,7 @@ class ArticleResult(BaseModel):
     entities: list[Actor] = Field(default_factory=list)
     relations: list[Relation] = Field(default_factory=list)
     error: Optional[str] = None
+    lang: Optional[str] = Field(None, description="language the article was processed in (en, fr)")
     text: Optional[str] = Field(None, exclude=True)
     mentions: list[Mention] = Field(default_factory=list, exclude=True)
 
@@ -102,9 +103,9 @@ class ArticleResult(BaseModel):
 
     @classmethod
     def failed(cls, error: str, *, id: str | None = None, path: str | None = None,
-               published: str | None = None) -> "ArticleResult":
+               published: str | None = None, lang: str | None = None) -> "ArticleResult":
         """The line of an article that could not be read or processed."""
-        return cls.model_validate(failed_record(error, id=id, path=path, published=published))
+        return cls.model_validate(failed_record(error, id=id, path=path, published=published, lang=lang))
 
     # -- serialisation --------------------------------------------------------
     def to_record(self) -> dict[str, Any]:

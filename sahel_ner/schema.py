@@ -39,7 +39,8 @@ TYPE_COLORS = {
 }
 OTHER_COLOR = (127, 127, 127)
 
-ARTICLE_KEYS = ("id", "path", "published", "entities", "relations", "error")
+# "lang" (the language the article was processed in: "en", "fr") comes after the contract keys
+ARTICLE_KEYS = ("id", "path", "published", "entities", "relations", "error", "lang")
 ACTOR_KEYS = ("id", "label", "type", "mentions", "mention_count")
 RELATION_KEYS = ("source", "target", "type", "sentence", "start", "end", "trigger", "confidence", "negated",
                  "hedged", "date", "location", "implicit", "trigger_start")
@@ -103,9 +104,10 @@ def actor_record(actor: dict, mention_count: int = 0) -> dict:
 
 
 def failed_record(error: str, *, id: str | None = None, path: str | None = None,
-                  published: str | None = None) -> dict:
-    """The line of an article that could not be read or processed."""
-    return {"id": id, "path": path, "published": published, "entities": [], "relations": [], "error": error}
+                  published: str | None = None, lang: str | None = None) -> dict:
+    """The line of an article that could not be read or processed (``lang``: None when it has no text)."""
+    return {"id": id, "path": path, "published": published, "entities": [], "relations": [], "error": error,
+            "lang": lang}
 
 
 def doc_mentions(doc: "Doc") -> list:
@@ -117,7 +119,8 @@ def article_record(doc: "Doc", *, id: str | None = None, path: str | None = None
                    kb: "KnowledgeBase | None" = None) -> dict:
     """The ``articles.jsonl`` object of a processed Doc. ``kb`` fills in actors
     that appear only as a relation end (a capital standing for its state), so
-    every relation end is among the entities."""
+    every relation end is among the entities; ``lang`` is the language of the
+    pipeline that made the Doc."""
     counts: dict[str, int] = {}
     for ent in doc_mentions(doc):
         counts[ent.kb_id_] = counts.get(ent.kb_id_, 0) + 1
@@ -132,7 +135,7 @@ def article_record(doc: "Doc", *, id: str | None = None, path: str | None = None
                 entities.append(actor_record({"id": end, "label": found.label if found else end,
                                               "type": found.type if found else UNKNOWN_TYPE}))
     return {"id": id if id is not None else doc._.article_id, "path": path, "published": doc._.published,
-            "entities": entities, "relations": relations, "error": None}
+            "entities": entities, "relations": relations, "error": None, "lang": doc.lang_}
 
 
 def dump_record(record: dict) -> str:

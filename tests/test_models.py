@@ -50,7 +50,7 @@ def test_json_line_round_trip_is_byte_stable(run):
 def test_failed_result_has_empty_lists():
     record = ArticleResult.failed("empty file", id="empty", path="empty.txt").to_record()
     assert record == {"id": "empty", "path": "empty.txt", "published": None, "entities": [], "relations": [],
-                      "error": "empty file"}
+                      "error": "empty file", "lang": None}
 
 
 def test_displacy_views(run):

@@ -8,10 +8,12 @@ process, with batches sent to Dask workers.
 or ``sahel-ner extract news/ -o out/ --scheduler tcp://10.0.0.5:8786``
 (``--scheduler local`` starts a :class:`~distributed.LocalCluster`).
 
-- each worker builds the pipeline once (:class:`PipelinePlugin`, or on first use
-  through a per-process cache): ``nlp`` is never pickled into tasks;
-- the client reads the inputs and sends batches of texts (workers need not see
-  the input folder); workers send back ``articles.jsonl`` lines, never Docs;
+- each worker builds the pipeline of each language once (:class:`PipelinePlugin`,
+  registered again with one more language when the first article in it is sent,
+  or on first use through a per-process cache): ``nlp`` is never pickled into tasks;
+- the client reads the inputs, identifies their language and sends batches of
+  texts (workers need not see the input folder); workers send back
+  ``articles.jsonl`` lines, never Docs;
 - a bounded number of batches is in flight and results come back in input
   order, into the resume store: ``--resume`` works as without Dask, and the
   output files are byte-identical to a single-process run;
@@ -29,10 +31,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ..models import ArticleResult
-from .process import Processed, failed_line, process_batch
+from .process import Pipelines, Processed, failed_line, process_batch
 from .readers import ArticleInput
 from .report import RunReport
 from .runner import in_order, run
+from .settings import symmetric_for
 
 try:
     from distributed.diagnostics.plugin import WorkerPlugin
@@ -46,7 +49,7 @@ PLUGIN_NAME = "sahel-ner-pipeline"
 
 
 def _options_key(options: dict | None) -> str:
-    return json.dumps(options or {}, sort_keys=True, default=str)
+    return json.dumps({"lang": "en", **(options or {})}, sort_keys=True, default=str)
 
 
 @lru_cache(maxsize=4)
@@ -57,43 +60,41 @@ def _cached_pipeline(options_key: str):
 
 
 class PipelinePlugin(WorkerPlugin):
-    """Builds the pipeline once per worker, when the worker starts (or when the
-    plugin is registered on a running cluster). ``options`` are the keyword
-    arguments of :func:`sahel_ner.load`; paths in them must exist on the workers."""
+    """Builds the pipeline of each of ``languages`` once per worker, when the
+    worker starts (or when the plugin is registered on a running cluster).
+    ``options`` are the keyword arguments of :func:`sahel_ner.load` but ``lang``;
+    paths in them must exist on the workers. ``nlp`` is the first language's pipeline."""
 
     name = PLUGIN_NAME
 
-    def __init__(self, options: dict | None = None):
+    def __init__(self, options: dict | None = None, languages: Iterable[str] = ("en",)):
         self.options = dict(options or {})
+        self.languages = tuple(languages)
+        self.pipelines: dict = {}
         self.nlp = None
 
     def setup(self, worker) -> None:
-        self.nlp = _cached_pipeline(_options_key(self.options))
+        self.pipelines = {lang: _cached_pipeline(_options_key({**self.options, "lang": lang}))
+                          for lang in self.languages}
+        self.nlp = self.pipelines[self.languages[0]] if self.languages else None
 
 
 def worker_pipeline(options: dict | None = None):
-    """The pipeline of the current worker: the plugin's when its options match,
-    else one built on first use and cached for the life of the process."""
-    key = _options_key(options)
-    try:
-        from distributed import get_worker
+    """The pipeline of the current process for ``options`` (:func:`sahel_ner.load`'s
+    keyword arguments, ``lang`` included; English without it), built on first use
+    and cached for the life of the process: the one the plugin built, when it did."""
+    return _cached_pipeline(_options_key(options))
 
-        plugin = get_worker().plugins.get(PLUGIN_NAME)
-    except (ImportError, ValueError):  # not on a Dask worker
-        plugin = None
-    if plugin is not None and getattr(plugin, "nlp", None) is not None and _options_key(plugin.options) == key:
-        return plugin.nlp
-    return _cached_pipeline(key)
+
+class WorkerPipelines(Pipelines):
+    """:class:`~.process.Pipelines` from the worker's cache."""
+
+    def _build(self, lang: str):
+        return worker_pipeline({**self.options, "lang": lang})
 
 
 def _batch_task(batch: list[ArticleInput], options: dict) -> list[Processed]:
-    return process_batch(worker_pipeline(options), batch)
-
-
-def _symmetric_task(options: dict) -> list[str]:
-    from ..schema import symmetric_types
-
-    return sorted(symmetric_types(worker_pipeline(options)))
+    return process_batch(WorkerPipelines(options), batch)
 
 
 class DaskExecutor:
@@ -102,13 +103,17 @@ class DaskExecutor:
     def __init__(self, client: "Client", options: dict | None = None, retries: int = 2, window: int | None = None):
         self.client, self.options, self.retries = client, dict(options or {}), retries
         self.window = window or 2 * max(1, len(client.scheduler_info().get("workers", {})))
-        # every worker (and any that joins later) builds the pipeline once, now
-        client.register_plugin(PipelinePlugin(self.options), name=PLUGIN_NAME)
+        self.languages: list[str] = []  # those the workers were told to build
 
-    def symmetric_types(self) -> list[str]:
-        return self.client.submit(_symmetric_task, self.options, pure=False).result()
+    def symmetric_types(self, langs: Iterable[str]) -> frozenset[str]:
+        return symmetric_for(self.options, langs)
 
     def _submit(self, batch: list[ArticleInput]):
+        new = [lang for lang in dict.fromkeys(item.lang for item in batch if item.text is not None and item.lang)
+               if lang not in self.languages]
+        if new:  # every worker (and any that joins later) builds this language's pipeline once, now
+            self.languages += new
+            self.client.register_plugin(PipelinePlugin(self.options, self.languages), name=PLUGIN_NAME)
         return self.client.submit(_batch_task, batch, self.options, retries=self.retries, pure=False)
 
     def map(self, work: Iterable[list[ArticleInput]]) -> Iterator[list[Processed]]:
@@ -173,8 +178,7 @@ def run_batch(source, out_dir: str | os.PathLike, *, client: "Client | None" = N
 
     executor = DaskExecutor(client, pipeline_options)
     settings = settings if settings is not None else run_settings(pipeline_options or {})
-    return run(source, out_dir, executor=executor, settings=settings, symmetric=executor.symmetric_types(),
-               **run_options)
+    return run(source, out_dir, executor=executor, settings=settings, **run_options)
 
 
 def extract(source, client: "Client | None" = None, *, out_dir: str | os.PathLike | None = None,

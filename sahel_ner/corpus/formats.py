@@ -1,5 +1,6 @@
 """Article text and publication date out of each input format (HTML, Markdown,
-plain text with a header or dateline), and date values normalised to ISO days."""
+plain text with a header or dateline), date values normalised to ISO days, and
+the language a web page states."""
 from __future__ import annotations
 
 import re
@@ -7,7 +8,9 @@ from datetime import date, datetime
 
 DATE_FIELDS = ("published", "date", "published_at", "publication_date", "datePublished", "pub_date")
 
-_DATE_LINE = re.compile(r"^\s*(?:published|date|dateline|publication date|posted)\s*[:\-]\s*(.+?)\s*$", re.I)
+# "Published: 2025-09-15", "Date: ...", and in French "Publié le 15 septembre 2025", "Date de publication : ..."
+_DATE_LINE = re.compile(r"^\s*(?:published|date|dateline|publication date|posted"
+                        r"|publi[ée]e?|date de publication|mis à jour)\s*(?:[:\-]|\s+le\b)\s*(.+?)\s*$", re.I)
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
@@ -19,6 +22,15 @@ _DATELINE = re.compile(
     rf"^\s*(?:(?:updated|published|posted)\s*:?\s*)?{_WEEKDAY}"
     rf"(?P<date>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}})"
     r"(?:\s*(?:[-–—|,]|at)?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,5})?)?\s*$", re.I)
+
+# <html lang="fr"> (or xml:lang), read from the start of the page only
+_HTML_LANG = re.compile(r"<html\b[^>]*?(?<![\w:-])(?:xml:)?lang\s*=\s*[\"']?\s*([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)", re.I)
+
+
+def html_language(html: str) -> str | None:
+    """The language a page states on its ``<html>`` element ("fr" for ``lang="fr-FR"``), or None."""
+    match = _HTML_LANG.search(html[:10_000])
+    return match.group(1).split("-")[0].split("_")[0].lower() if match else None
 
 
 def html_to_text(html: str) -> tuple[str, str | None]:

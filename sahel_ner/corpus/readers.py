@@ -11,7 +11,12 @@ and the output folder skipped) and yields :class:`ArticleInput` items:
   and teasers dropped), the date from the page metadata;
 - ``.json`` (one record or a list) and ``.jsonl`` (one record a line): records
   with a text field (``text``, ``body``, ``content``, ``article`` or ``html``),
-  an optional ``id`` and a date (``published``, ``date``, ...).
+  an optional ``id``, a date (``published``, ``date``, ...) and a language
+  (``lang`` or ``language``).
+
+The language an input states (a record's field, ``<html lang>``) is kept in
+``ArticleInput.lang``; :func:`sahel_ner.corpus.process.assign_languages` then
+sets every input's language (see :mod:`sahel_ner.language`).
 
 Encodings: UTF-8 (with or without BOM), UTF-16/32 with BOM, and legacy
 single-byte encodings (cp1252, latin-1) detected by charset-normalizer.
@@ -28,13 +33,14 @@ import codecs
 import json
 import os
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..outputs import OUTPUT_FILES
+from ..language import language_tag
 from ..schema import safe_str
-from .formats import DATE_FIELDS, date_from_header, html_to_text, markdown_to_text, normalize_date
+from .formats import DATE_FIELDS, date_from_header, html_language, html_to_text, markdown_to_text, normalize_date
 
 TEXT_SUFFIXES = {".txt", ".text"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
@@ -46,6 +52,7 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | JSON_SU
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 TEXT_FIELDS = ("text", "body", "content", "article", "full_text", "html")
 ID_FIELDS = ("id", "article_id", "uid")
+LANG_FIELDS = ("lang", "language")
 
 _BOMS = [(codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")]
@@ -57,18 +64,21 @@ class ReadError(Exception):
 
 @dataclass(frozen=True)
 class ArticleInput:
-    """One article to process: its text, or the reason it has none."""
+    """One article to process: its text, or the reason it has none. ``lang``:
+    the language the input states (a tag such as "fr"), then the language it is
+    processed in, once :func:`~sahel_ner.corpus.process.assign_languages` has run."""
 
     id: str
     path: str | None
     text: str | None
     published: str | None = None
     error: str | None = None
+    lang: str | None = None
 
     def clean(self) -> "ArticleInput":
         """The same input with every string valid Unicode."""
         return ArticleInput(*(safe_str(v) if isinstance(v, str) else v
-                              for v in (self.id, self.path, self.text, self.published, self.error)))
+                              for v in (self.id, self.path, self.text, self.published, self.error, self.lang)))
 
 
 # -- walking ------------------------------------------------------------------------
@@ -98,7 +108,7 @@ def iter_inputs(root: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES,
     for path in list_files(root, exclude=exclude):
         for item in read_file(path, base=base, max_bytes=max_bytes):
             unique = unique_id(item.id, seen)
-            yield item if unique == item.id else ArticleInput(unique, item.path, item.text, item.published, item.error)
+            yield item if unique == item.id else replace(item, id=unique)
 
 
 def unique_id(article_id: str, seen: set[str]) -> str:
@@ -156,18 +166,20 @@ def _read(path: Path, rel: str, stem: str, max_bytes: int) -> Iterator[ArticleIn
         yield from list(_read_json(decode_bytes(raw), rel, stem))  # whole, or an error for the file
         return
     text = decode_bytes(raw)
+    lang = None
     if suffix in HTML_SUFFIXES:
+        lang = html_language(text)
         text, published = html_to_text(text)
     elif suffix in MARKDOWN_SUFFIXES:
         text, published = markdown_to_text(text)
     else:
         published = date_from_header(text)
-    yield _checked(ArticleInput(stem, rel, text, published))
+    yield _checked(ArticleInput(stem, rel, text, published, lang=lang))
 
 
 def _checked(item: ArticleInput) -> ArticleInput:
     if item.error is None and not (item.text or "").strip():
-        return ArticleInput(item.id, item.path, None, item.published, "no article text found")
+        return replace(item, text=None, error="no article text found")
     return item
 
 
@@ -218,15 +230,17 @@ def _record_input(record, rel: str, default_id: str) -> ArticleInput:
                    and str(record[k]).strip()), None)
     article_id = str(own_id).strip() if own_id is not None else default_id
     published = next((normalize_date(record[k]) for k in DATE_FIELDS if record.get(k)), None)
+    lang = next((language_tag(record[k]) for k in LANG_FIELDS if language_tag(record.get(k))), None)
     field = next((k for k in TEXT_FIELDS if isinstance(record.get(k), str) and record[k].strip()), None)
     if field is None:
         return ArticleInput(article_id, rel, None, published,
                             f"record has no text field ({', '.join(TEXT_FIELDS)})")
     text = record[field]
     if field == "html":
+        lang = lang or html_language(text)
         text, page_date = html_to_text(text)
         published = published or page_date
-    return _checked(ArticleInput(article_id, rel, text, published))
+    return _checked(ArticleInput(article_id, rel, text, published, lang=lang))
 
 
 def _read_json(text: str, rel: str, stem: str) -> Iterator[ArticleInput]:

@@ -5,8 +5,11 @@ processes (``n_process``) or a Dask cluster.
   results (:func:`~.process.process_batch`), in order, with a bounded number
   of batches in flight (memory stays flat whatever the corpus size):
   :class:`Serial`, :class:`ProcessPool`, or :class:`~.dask.DaskExecutor`;
-- :func:`run` is the batch: inputs -> resume store -> ``articles.jsonl`` and
-  the graph files, under a lock on the output folder, with one report.
+- :func:`run` is the batch: inputs -> language -> resume store ->
+  ``articles.jsonl`` and the graph files, under a lock on the output folder,
+  with one report. Each article goes through the pipeline of its language
+  (:class:`~.process.Pipelines`, built on first use in whichever process needs
+  it), and the graph is one graph over every language: a node is an actor id.
 
 Ctrl-C: worker processes ignore SIGINT (the parent gets it), and the parent
 kills them before it lets ``KeyboardInterrupt`` go, so no process outlives an
@@ -34,7 +37,8 @@ from ..outputs.events import write_events_csv, write_events_jsonl
 from ..places import geocode_record
 from ..outputs.files import atomic_write
 from ..schema import dump_record, symmetric_types
-from .process import Processed, failed_line, process_batch
+from .process import (Pipelines, PipelinesLike, Processed, as_pipelines, assign_language, failed_line,
+                      language_mode, process_batch)
 from .readers import DEFAULT_MAX_BYTES, ArticleInput, iter_inputs
 from .report import RunReport
 from .store import ResumeStore, content_key, lock_output
@@ -78,19 +82,25 @@ def in_order(work: Iterable[list], submit: Callable, window: int) -> Iterator[tu
 class Serial:
     """Batches in this process."""
 
-    def __init__(self, nlp: Language, keep_mentions: bool = False):
-        self.nlp, self.keep_mentions = nlp, keep_mentions
+    def __init__(self, nlp: PipelinesLike, keep_mentions: bool = False):
+        self.pipelines, self.keep_mentions = as_pipelines(nlp), keep_mentions
 
     def map(self, work: Iterable[list[ArticleInput]]) -> Iterator[list[Processed]]:
         for batch in work:
-            yield process_batch(self.nlp, batch, self.keep_mentions)
+            yield process_batch(self.pipelines, batch, self.keep_mentions)
+
+    def symmetric_types(self, langs: Iterable[str]) -> frozenset[str]:
+        return self.pipelines.symmetric_types(langs)
 
     def close(self) -> None:
         pass
 
 
-_WORKER_NLP: Language | None = None
+_WORKER_NLP: Pipelines | None = None
 WARM_UP = "On Monday, JNIM fighters attacked an army post near Djibo, and ECOWAS met Mali's junta last week."
+WARM_UPS = {"en": WARM_UP,
+            "fr": "Lundi, des combattants du JNIM ont attaqué un poste de l'armée près de Djibo, et la CEDEAO "
+                  "a reçu la semaine dernière une délégation de la junte malienne."}
 
 
 def _sigint_mask(how) -> None:
@@ -98,7 +108,7 @@ def _sigint_mask(how) -> None:
         signal.pthread_sigmask(how, {signal.SIGINT})
 
 
-def _init_worker(nlp: Language | None) -> None:
+def _init_worker(nlp: Pipelines | None) -> None:
     global _WORKER_NLP
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _sigint_mask(signal.SIG_UNBLOCK)
@@ -113,21 +123,28 @@ def _work(batch: list[ArticleInput], keep_mentions: bool) -> list[Processed]:
 
 class ProcessPool:
     """Batches in ``n_process`` worker processes. Where ``fork`` exists the
-    workers inherit the parent's pipeline (nothing is pickled); elsewhere it is
-    pickled once per worker."""
+    workers inherit the parent's pipelines (nothing is pickled): those of the
+    languages of the first batch, built before the fork; a language met later
+    is built in each worker on first use. Elsewhere they are pickled once per worker."""
 
-    def __init__(self, nlp: Language, n_process: int, keep_mentions: bool = False):
-        self.nlp, self.n_process, self.keep_mentions = nlp, n_process, keep_mentions
+    def __init__(self, nlp: PipelinesLike, n_process: int, keep_mentions: bool = False):
+        self.pipelines, self.n_process, self.keep_mentions = as_pipelines(nlp), n_process, keep_mentions
         self.pool: ProcessPoolExecutor | None = None
 
-    def _start(self) -> ProcessPoolExecutor:
+    def symmetric_types(self, langs: Iterable[str]) -> frozenset[str]:
+        return self.pipelines.symmetric_types(langs)
+
+    def _start(self, first: list[ArticleInput]) -> ProcessPoolExecutor:
         global _WORKER_NLP
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         forked = context.get_start_method() == "fork"
-        _WORKER_NLP = self.nlp if forked else None
-        if forked:  # what the pipeline builds lazily on first use is built once, before the fork
-            process_batch(self.nlp, [ArticleInput("warm-up", None, WARM_UP, "2025-09-15")])
+        _WORKER_NLP = self.pipelines if forked else None
+        if forked:  # what the pipelines build lazily on first use is built once, before the fork
+            langs = {item.lang for item in first if item.text is not None and item.lang}
+            for lang in sorted(langs) if self.pipelines.fixed is None else [self.pipelines.fixed.lang]:
+                process_batch(self.pipelines, [ArticleInput("warm-up", None, WARM_UPS.get(lang, WARM_UP),
+                                                            "2025-09-15", lang=lang)])
         # SIGINT held back while workers are forked: they must never see it (their initializer
         # ignores it), and the parent must not lose one sent meanwhile (it arrives once unblocked)
         _sigint_mask(signal.SIG_BLOCK)
@@ -138,7 +155,7 @@ class ProcessPool:
         gc.freeze()
         try:
             pool = ProcessPoolExecutor(self.n_process, mp_context=context, initializer=_init_worker,
-                                       initargs=(None if forked else self.nlp,))
+                                       initargs=(None if forked else self.pipelines,))
             for future in [pool.submit(os.getpid) for _ in range(self.n_process)]:
                 future.result()  # start every worker now, while SIGINT is blocked
         finally:
@@ -148,7 +165,7 @@ class ProcessPool:
         return pool
 
     def _submit(self, batch: list[ArticleInput]):
-        self.pool = self.pool or self._start()
+        self.pool = self.pool or self._start(batch)
         return self.pool.submit(_work, batch, self.keep_mentions)
 
     def map(self, work: Iterable[list[ArticleInput]]) -> Iterator[list[Processed]]:
@@ -174,7 +191,7 @@ class ProcessPool:
         self.pool = None
 
 
-def executor_for(nlp: Language, n_process: int = 1, keep_mentions: bool = False):
+def executor_for(nlp: PipelinesLike, n_process: int = 1, keep_mentions: bool = False):
     return ProcessPool(nlp, n_process, keep_mentions) if n_process > 1 else Serial(nlp, keep_mentions)
 
 
@@ -201,31 +218,38 @@ def process_stream(items: Iterable[ArticleInput], executor, batch_size: int = 16
 
 # -- the batch ---------------------------------------------------------------------------
 def run(source: str | os.PathLike | Iterable[ArticleInput], out_dir: str | os.PathLike, *,
-        nlp: Language | None = None, executor=None, n_process: int = 1, batch_size: int = 16,
+        nlp: PipelinesLike = None, executor=None, n_process: int = 1, batch_size: int = 16,
         formats: Iterable[str] | str = FORMATS, resume: bool = False, max_bytes: int = DEFAULT_MAX_BYTES,
         graph_options: dict | None = None, settings: dict | None = None, symmetric: Iterable[str] | None = None,
-        on_progress: Callable[[int, int], None] | None = None) -> RunReport:
+        on_progress: Callable[[int, int], None] | None = None, lang: str = "auto") -> RunReport:
     """Process a folder (or one file, or inputs) and write the outputs into ``out_dir``.
 
     ``executor`` (default: one made from ``nlp`` and ``n_process``) does the
-    work; ``settings`` (pipeline options, model included) must match for
-    ``resume`` to reuse an unfinished run's results; ``graph_options`` are
-    :func:`~sahel_ner.outputs.graph.build_graph`'s; ``on_progress(done, errors)``
-    is called as articles finish. Raises :class:`~.store.OutputLocked` when
-    another run holds ``out_dir``.
+    work; ``nlp`` is a pipeline that takes every article, a
+    :class:`~.process.Pipelines`, or None (the default pipeline of each
+    language); ``lang`` is ``"auto"`` (each article's language is identified),
+    ``"en"`` or ``"fr"`` (ValueError for another value, or one that contradicts
+    a given pipeline); ``settings`` (pipeline options, model included) must
+    match for ``resume`` to reuse an unfinished run's results, and so must
+    ``lang``; ``graph_options`` are :func:`~sahel_ner.outputs.graph.build_graph`'s;
+    ``on_progress(done, errors)`` is called as articles finish. Raises
+    :class:`~.store.OutputLocked` when another run holds ``out_dir``.
     """
     started = time.perf_counter()
     out_dir = Path(out_dir)
     formats = parse_formats(formats)
+    pipelines = as_pipelines(nlp) if executor is None or nlp is not None else Pipelines()
+    mode = language_mode(lang, pipelines)
     report = RunReport()
     lock = lock_output(out_dir)
-    store = ResumeStore(out_dir, {"version": _version(), "max_bytes": max_bytes, **(settings or {})})
+    store = ResumeStore(out_dir, {"version": _version(), "max_bytes": max_bytes, "lang": mode, **(settings or {})})
     own_executor = executor is None
-    executor = executor or executor_for(nlp, n_process)
+    executor = executor or executor_for(pipelines, n_process)
     try:
         report.note = store.open(resume)
         earlier = set(store.offsets)
         order: list[tuple[str, str | None, str]] = []  # (id, path, key) of every input
+        langs: set[str] = set()  # languages of the articles with a text
         counts = [0, 0]
 
         def progress(failed: bool) -> None:
@@ -238,7 +262,10 @@ def run(source: str | os.PathLike | Iterable[ArticleInput], out_dir: str | os.Pa
             items = iter_inputs(source, max_bytes=max_bytes, exclude=[out_dir]) \
                 if isinstance(source, (str, os.PathLike)) else source
             for item in items:
-                key = content_key(item.text, item.published, item.error)
+                item = assign_language(item, mode)
+                if item.lang:
+                    langs.add(item.lang)
+                key = _key(item)
                 order.append((item.id, item.path, key))
                 if key in store:  # done before the interruption, or a copy of an article done now
                     progress(False)
@@ -246,13 +273,15 @@ def run(source: str | os.PathLike | Iterable[ArticleInput], out_dir: str | os.Pa
                 yield item
 
         for pairs in process_batches(todo(), executor, batch_size):
-            store.add((content_key(item.text, item.published, item.error), line) for item, (line, _) in pairs)
+            store.add((_key(item), line) for item, (line, _) in pairs)
             for _, (line, _) in pairs:  # reported once saved: what the user saw done survives a Ctrl-C
-                progress(not line.endswith('"error": null}'))  # "error" is the last key of a record
+                progress(_failed(line))
         if own_executor:
             executor.close()
-        builder = GraphBuilder(**(graph_options or {}), symmetric=symmetric if symmetric is not None
-                               else symmetric_types(nlp))
+        if symmetric is None:
+            symmetric = executor.symmetric_types(sorted(langs)) if hasattr(executor, "symmetric_types") \
+                else symmetric_types(None)
+        builder = GraphBuilder(**(graph_options or {}), symmetric=symmetric)
         acts: list[dict] = []
         report.files = _write(order, store, out_dir, formats, builder, report, earlier, acts)
         graph = builder.graph()
@@ -267,6 +296,16 @@ def run(source: str | os.PathLike | Iterable[ArticleInput], out_dir: str | os.Pa
         lock.release()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _key(item: ArticleInput) -> str:
+    return content_key(item.text, item.published, item.error, item.lang)
+
+
+def _failed(line: str) -> bool:
+    """Whether a record line has an error: the value after its "error" key, the
+    only unescaped ``"error": `` in the line (quotes inside strings are escaped)."""
+    return not line.rpartition('"error": ')[2].startswith("null")
 
 
 def _write(order, store: ResumeStore, out_dir: Path, formats: list[str], builder: GraphBuilder,

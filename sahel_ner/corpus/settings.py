@@ -29,6 +29,24 @@ def pipeline_options(base: str | None = None, extra_actors: Iterable[str | os.Pa
     return options
 
 
+def relation_types_for(options: dict, lang: str) -> dict:
+    """The relation types (name -> :class:`~sahel_ner.relation_types.RelationType`)
+    of the pipeline that ``options`` build for ``lang``, read from the type files
+    without building it: the packaged ones, then the user's folders."""
+    from ..relation_types import load_packaged_types, load_type_dir
+
+    types = load_packaged_types(lang)
+    for folder in options.get("extra_relation_dirs", ()):
+        types.update(load_type_dir(folder))
+    return types
+
+
+def symmetric_for(options: dict, langs: Iterable[str]) -> frozenset[str]:
+    """Symmetric relation types over the pipelines of ``langs`` built from ``options``."""
+    return frozenset(name for lang in langs for name, rtype in relation_types_for(options, lang).items()
+                     if rtype.symmetric)
+
+
 def run_settings(options: dict, **more) -> dict:
     """Settings of a run: the pipeline options, a digest of every file they name
     (an edited actors.jsonl or trained model gives other results), and ``more``."""

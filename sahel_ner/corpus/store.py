@@ -3,10 +3,11 @@ keeps a second run out of the same output folder.
 
 ``OUT/.partial/results.jsonl`` holds one ``<key> <record>`` line per finished
 article, appended, flushed and fsynced per batch. The key is a hash of the
-article's content (text, publication date, read error), so ``--resume`` redoes
+article's content (text, publication date, read error) and of the language it
+is processed in (which a language the input states can change), so ``--resume`` redoes
 an article edited since the interruption and reuses one moved or renamed; the
 settings the results were made with (sahel_ner version, pipeline options, the
-trained model included) sit next to it in ``settings.json`` and a store made
+trained model and the ``--lang`` option included) sit next to it in ``settings.json`` and a store made
 with other settings is not reused.
 
 Hashes: :func:`hashlib.blake2b` (standard library, faster than SHA-256 in
@@ -33,9 +34,10 @@ class OutputLocked(RuntimeError):
     """Another run is writing into the same output folder."""
 
 
-def content_key(text: str | None, published: str | None, error: str | None) -> str:
+def content_key(text: str | None, published: str | None, error: str | None, lang: str | None = None) -> str:
+    """``lang``: the language the article is processed in."""
     digest = hashlib.blake2b(digest_size=16)
-    for part in (text, published, error):
+    for part in (text, published, error) if lang is None else (text, published, error, lang):
         digest.update(b"\x00" if part is None else b"\x01" + part.encode("utf-8", "surrogatepass"))
         digest.update(b"\x1f")
     return digest.hexdigest()
