@@ -62,6 +62,7 @@ class ArgumentWords:
     coordinators: frozenset[str]
     genitive_source_types: frozenset[str]
     into_prepositions: frozenset[str]
+    opposing_verbs: frozenset[str]
     out_of_prepositions: frozenset[str]
     claim_verbs: dict[str, frozenset[str]]
     attribution_verbs: dict[str, frozenset[str]]

@@ -92,6 +92,12 @@ def noun_relations(noun: Token, rtype: RelationType, args: ArgumentFinder) -> li
         between = [c for p in sides if p.lower_ in args.words.between_prepositions for c in p.children if c.dep_ == "pobj"]
         if between:  # "clashes between the army and JNIM": both sides
             return pairs(args.actors_of(between), kind)
+        verb = noun.head
+        if noun.dep_ in SUBJ and verb.lemma_.lower() in args.words.opposing_verbs:
+            # "clashes pitted the army against JNIM": the verb's object and its prepositional object
+            sides = [c for c in verb.children if c.dep_ in ("dobj", "obj")] + pobjs(
+                [c for c in verb.children if c.dep_ == "prep"])
+            return pairs(args.actors_of(sides), kind)
     if not sources and targets:
         return [candidate(None, t, "implicit" if rtype.implicit_agent_nominal else "orphan") for t in targets]
     return [candidate(src, t, kind, implicit) for src in sources for t in targets]
