@@ -16,6 +16,12 @@ Rows (each measured in a fresh subprocess, so that peak memory is its own):
          (memory flatness)
 - dask   ``sahel_ner.distributed.extract`` on a 2-worker LocalCluster, same large corpus
 - graph  graph building and exports from the large corpus's ``articles.jsonl``
+- a-fr   bare French base model (``spacy.load(sahel_ner.base_model_name("fr"))``) on the
+         French corpus (``make_corpus.py --lang fr``), ``nlp.pipe``
+- b-fr   full French pipeline (``sahel_ner.load("fr")``), same loop
+- lang   the batch (``sahel_ner.corpus.run``) with ``lang="auto"`` against ``lang="en"`` on
+         the same English articles, alternately in one process: what identifying
+         each article's language costs (``--lang-articles``, 300 by default)
 
 Words are whitespace-separated words of the input files. Peak memory is the
 highest summed RSS of the process and all its children (psutil, sampled every
@@ -47,8 +53,9 @@ sys.path.insert(0, str(HERE))
 
 from make_corpus import ensure_corpus  # noqa: E402
 
-SMALL_ROWS = ("a", "b", "c", "d")
+SMALL_ROWS = ("a", "b", "c", "d", "a-fr", "b-fr")
 LARGE_ROWS = ("batch2", "dask", "graph")
+LANG_ROWS = ("lang",)
 CHECKPOINT_EVERY = 1000
 
 
@@ -107,6 +114,10 @@ def _load(row: str, trf_model: str | None):
 
     if row == "a":
         return spacy.load(sahel_ner.base_model_name())
+    if row == "a-fr":
+        return spacy.load(sahel_ner.base_model_name("fr"))
+    if row == "b-fr":
+        return sahel_ner.load("fr")
     if row == "d":
         return sahel_ner.load(model=trf_model or "trf")
     return sahel_ner.load()
@@ -133,6 +144,52 @@ def child_pipe(row: str, corpus: Path, batch_size: int, trf_model: str | None) -
             "words_per_s": words / seconds, **cpu, "load_s": load_s, "relations": relations,
             "loadavg_1m": [round(load_before, 2), round(os.getloadavg()[0], 2)],
             "peak_rss_mib": _mib(peak.peak), "ru_maxrss_mib": _mib(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)}
+
+
+def child_lang(corpus: Path, n_articles: int, batch_size: int, rounds: int = 3) -> dict:
+    """``corpus.run`` with ``lang="auto"`` and ``lang="en"`` on the same articles,
+    alternately (``rounds`` each, the order swapped every round), CPU time of this
+    process; and identification alone, over the same texts."""
+    import statistics
+
+    import sahel_ner
+    from sahel_ner import language
+    from sahel_ner.corpus import run
+    from sahel_ner.corpus.process import Pipelines
+
+    nlp = sahel_ner.load()
+    work = Path(tempfile.mkdtemp(prefix="sahel-lang-"))
+    folder = work / "in"
+    folder.mkdir()
+    for path in sorted(corpus.glob("*.txt"))[:n_articles]:
+        shutil.copy(path, folder / path.name)
+    texts, words = _read_texts(folder)
+    started = time.process_time()
+    language.identify("Warm-up.")  # loads the model (once per process)
+    model_load_s = time.process_time() - started
+    started = time.process_time()
+    identified = [language.identify(text) for text in texts]
+    identify_s = time.process_time() - started
+    load_before = os.getloadavg()[0]
+    cpu: dict[str, list[float]] = {"en": [], "auto": []}
+    built = set()
+    for n in range(rounds):
+        for mode in ("en", "auto") if n % 2 == 0 else ("auto", "en"):
+            pipelines = Pipelines(built={"en": nlp})
+            started = time.process_time()
+            run(folder, work / f"out-{mode}-{n}", nlp=pipelines, lang=mode, batch_size=batch_size)
+            cpu[mode].append(time.process_time() - started)
+            built |= set(pipelines.built)
+    shutil.rmtree(work, ignore_errors=True)
+    en, auto = statistics.median(cpu["en"]), statistics.median(cpu["auto"])
+    return {"row": "lang", "articles": len(texts), "words": words, "rounds": rounds, "cpu_s": cpu,
+            "identified": {lang: identified.count(lang) for lang in sorted(set(identified))},
+            "pipelines_built": sorted(built), "model_load_s": model_load_s, "identify_s": identify_s,
+            "identify_ms_per_article": 1000 * identify_s / len(texts),
+            "auto/en batch CPU time (target < 1.03)": round(auto / en, 4),
+            "identification / batch CPU time": round(identify_s / en, 4),
+            "identification + model load / batch CPU time": round((identify_s + model_load_s) / en, 4),
+            "loadavg_1m": [round(load_before, 2), round(os.getloadavg()[0], 2)]}
 
 
 def child_batch2(corpus: Path, batch_size: int, out_dir: Path) -> dict:
@@ -267,6 +324,8 @@ def ratios(rows: dict) -> dict:
 
     out = {"b/a throughput, CPU time (target >= 0.85)": ratio("b", "a", "words_per_cpu_s"),
            "b/a throughput, wall time": ratio("b", "a"),
+           "b-fr/a-fr throughput, CPU time (target >= 0.85)": ratio("b-fr", "a-fr", "words_per_cpu_s"),
+           "b-fr/a-fr throughput, wall time": ratio("b-fr", "a-fr"),
            "c/b throughput (target >= 1.7; ceiling = parallel capacity)": ratio("c", "b"),
            "b/a peak memory (target <= 1.25)": ratio("b", "a", "peak_rss_mib"),
            "dask/batch2 throughput (10k, vs --n-process 2)": ratio("dask", "batch2"),
@@ -277,6 +336,8 @@ def ratios(rows: dict) -> dict:
         out["RSS growth 2k->last (MiB)"] = round(flat[-1]["rss_mib"] - flat[1]["rss_mib"], 1)
     if rows.get("graph"):
         out["graph build + export (s, target < 10)"] = round(rows["graph"]["seconds"], 2)
+    if rows.get("lang"):
+        out.update((k, v) for k, v in rows["lang"].items() if "/" in k)
     return out
 
 
@@ -301,7 +362,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="sahel_ner speed and memory benchmark")
     parser.add_argument("--articles", type=int, default=2000, help="corpus size for rows a-d")
     parser.add_argument("--large", type=int, default=10000, help="corpus size for batch2/dask/graph (0: skip)")
-    parser.add_argument("--rows", default=",".join(SMALL_ROWS + LARGE_ROWS))
+    parser.add_argument("--rows", default=",".join(SMALL_ROWS + LARGE_ROWS + LANG_ROWS))
+    parser.add_argument("--lang-articles", type=int, default=int(os.environ.get("SAHEL_BENCH_LANG_ARTICLES", 300)),
+                        help="English articles for the lang row")
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--trf-model", default=os.environ.get("SAHEL_NER_TRF_MODEL"),
                         help="trf variant: a model name under models/ or a path (default: trf)")
@@ -309,11 +372,14 @@ def main() -> None:
     args = parser.parse_args()
     if args.trf_model:  # the row children read it from the environment
         os.environ["SAHEL_NER_TRF_MODEL"] = args.trf_model
+    os.environ["SAHEL_BENCH_LANG_ARTICLES"] = str(args.lang_articles)
 
     if args.child:
         row, corpus, *rest = args.child
         if row in SMALL_ROWS:
             result = child_pipe(row, Path(corpus), args.batch_size, args.trf_model)
+        elif row == "lang":
+            result = child_lang(Path(corpus), args.lang_articles, args.batch_size)
         elif row == "batch2":
             result = child_batch2(Path(corpus), args.batch_size, Path(rest[0]))
         elif row == "dask":
@@ -342,7 +408,8 @@ def main() -> None:
                 report["notes"].append(note)
                 continue
         print(f"row {row}: {args.articles} articles ...", flush=True)
-        rows[row] = run_child([row, str(small)])
+        corpus = ensure_corpus(args.articles, lang="fr") if row.endswith("-fr") else small
+        rows[row] = run_child([row, str(corpus)])
         save_partial(report, stamp)
     if args.large and any(r in wanted for r in LARGE_ROWS):
         large = ensure_corpus(args.large)
@@ -362,6 +429,10 @@ def main() -> None:
         if rows.get("batch2") and rows.get("dask"):
             same = (work / "batch2" / "articles.jsonl").read_bytes() == (work / "dask" / "articles.jsonl").read_bytes()
             rows["dask"]["articles_jsonl_equal_to_batch2"] = same
+    if "lang" in wanted:
+        print(f"row lang: {args.lang_articles} articles, auto and en alternately ...", flush=True)
+        rows["lang"] = run_child(["lang", str(small)])
+        save_partial(report, stamp)
     shutil.rmtree(work, ignore_errors=True)
     report["ratios"] = ratios(rows)
     (RESULTS / f"bench-{stamp}.json").write_text(json.dumps(report, indent=2), encoding="utf-8")

@@ -6,6 +6,7 @@ same command always writes byte-identical files:
 
     python benchmarks/make_corpus.py                 # 2,000 articles -> benchmarks/corpus/n2000/
     python benchmarks/make_corpus.py -n 10000        # 10,000 articles -> benchmarks/corpus/n10000/
+    python benchmarks/make_corpus.py --lang fr       # 2,000 French articles -> benchmarks/corpus/fr-n2000/
 
 Articles are plain UTF-8 ``.txt`` files of 300-900 words: a headline, a
 ``Published:`` line, a dateline lede and paragraphs that mix relation-bearing sentences (meetings, sanctions,
@@ -215,6 +216,13 @@ def write_corpus(n_articles: int, out_dir: Path, seed: int = SEED) -> Path:
     return _write_files(n_articles, out_dir, "sahel", ArticleWriter(seed).article)
 
 
+def write_french_corpus(n_articles: int, out_dir: Path, seed: int = SEED) -> Path:
+    """Write ``n_articles`` long French articles into ``out_dir`` (templates in corpus_fr.py)."""
+    from corpus_fr import FrenchArticleWriter
+
+    return _write_files(n_articles, out_dir, "sahel-fr", FrenchArticleWriter(seed).article)
+
+
 # Short event notes in the style of conflict-event datasets (ACLED-like: one
 # event, who did what to whom, where, how many; ~50 words), written for this benchmark.
 NOTE_EVENTS = [
@@ -255,15 +263,26 @@ def write_short_corpus(n_articles: int, out_dir: Path, seed: int = SEED) -> Path
     return _write_files(n_articles, out_dir, "note", lambda index, published: short_note(rng, index, published))
 
 
-def corpus_dir(n_articles: int, short: bool = False) -> Path:
+def corpus_dir(n_articles: int, short: bool = False, lang: str = "en") -> Path:
+    if lang == "fr":
+        return CORPUS_ROOT / f"fr-n{n_articles}"
     return CORPUS_ROOT / f"{'short' if short else 'n'}{n_articles}"
 
 
-def ensure_corpus(n_articles: int, short: bool = False) -> Path:
-    """The corpus folder for ``n_articles`` (long articles, or short notes), generated if missing or incomplete."""
-    folder = corpus_dir(n_articles, short)
+def _writer(short: bool, lang: str):
+    if lang == "fr":
+        if short:
+            raise ValueError("the French corpus has long articles only")
+        return write_french_corpus
+    return write_short_corpus if short else write_corpus
+
+
+def ensure_corpus(n_articles: int, short: bool = False, lang: str = "en") -> Path:
+    """The corpus folder for ``n_articles`` (long articles, or short notes; English or
+    French articles), generated if missing or incomplete."""
+    folder = corpus_dir(n_articles, short, lang)
     if not folder.is_dir() or len(list(folder.glob("*.txt"))) != n_articles:
-        (write_short_corpus if short else write_corpus)(n_articles, folder)
+        _writer(short, lang)(n_articles, folder)
     return folder
 
 
@@ -273,9 +292,10 @@ def main() -> None:
     parser.add_argument("-o", "--out", type=Path, default=None, help="default: benchmarks/corpus/n<N>/")
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--short", action="store_true", help="short event notes (~50 words) instead of articles")
+    parser.add_argument("--lang", choices=("en", "fr"), default="en", help="language of the articles")
     args = parser.parse_args()
-    write = write_short_corpus if args.short else write_corpus
-    out = write(args.n_articles, args.out or corpus_dir(args.n_articles, args.short), args.seed)
+    write = _writer(args.short, args.lang)
+    out = write(args.n_articles, args.out or corpus_dir(args.n_articles, args.short, args.lang), args.seed)
     words = sum(len(p.read_text(encoding="utf-8").split()) for p in out.glob("*.txt"))
     print(f"wrote {args.n_articles} articles ({words:,} words) to {out}")
 

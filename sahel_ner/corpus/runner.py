@@ -29,8 +29,6 @@ from contextlib import nullcontext
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from spacy.language import Language
-
 from ..events import annotate_graph, cluster
 from ..outputs import FORMATS, GraphBuilder, parse_formats, write_graph_files
 from ..outputs.events import write_events_csv, write_events_jsonl
