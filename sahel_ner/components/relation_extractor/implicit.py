@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 from ...relation_types import RelationType
 from .article import Article
 from .records import CONFIDENCE, relation_record
-from .scene import event_date
+from .scene import event_date, event_place
 
 # How far back (in characters) an inclusion list may refer to the act it extends.
 INCLUSION_REACH = 600
@@ -37,7 +37,21 @@ def implicit_source(rtype: RelationType, sent_index: int, target: Span, article:
                 span = found[0] if found else None
                 if span is not None and span.label_ in fitting and span.kb_id_ != target.kb_id_:
                     return span.kb_id_, span.label_
+    if rtype.implicit_state and "STATE" in fitting:
+        return _state_where(sent_index, target, article)
     return None
+
+
+def _state_where(sent_index: int, target: Span, article: Article) -> tuple[str, str] | None:
+    """The state an agentless act happened in: a capital the sentence names as
+    its scene, else the state the article is about."""
+    place = event_place(article.sents[sent_index], article.args.mentions, {target.kb_id_}, article.args.words)
+    state = article.seats.get(place) if place else None
+    state = state or article.doc._.focus_state
+    actor = article.args.kb.actors.get(state) if state else None
+    if actor is None or actor.type != "STATE" or state == target.kb_id_:
+        return None
+    return state, "STATE"
 
 
 def add_inclusion_relations(sent_index: int, article: Article, types: dict[str, RelationType]) -> None:
