@@ -9,8 +9,9 @@ with negated, hedged and threatened variants), the rest context. A
 """
 from __future__ import annotations
 
-import random
 from datetime import date
+
+from make_corpus import ArticleWriter
 
 # -- slot fillers ---------------------------------------------------------------
 # French contracts "à le" and "de le": names that follow a preposition come as
@@ -167,11 +168,11 @@ MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "ao�
           "novembre", "décembre"]
 
 
-class FrenchArticleWriter:
-    """Draws one French article at a time from a seeded RNG (one stream for the whole corpus)."""
+class FrenchArticleWriter(ArticleWriter):
+    """The English writer's article structure with French templates, slots and date lines."""
 
-    def __init__(self, seed: int):
-        self.rng = random.Random(seed)
+    relation_templates, background_templates, headlines = RELATION_TEMPLATES, BACKGROUND_TEMPLATES, HEADLINES
+    outlets = OUTLETS
 
     def _slots(self) -> dict[str, str]:
         pick = self.rng.choice
@@ -190,23 +191,8 @@ class FrenchArticleWriter:
             "support_noun": pick(SUPPORT_NOUNS), "topic": pick(TOPICS), "region": pick(REGIONS),
         }
 
-    def _sentence(self, templates: list[str]) -> str:
-        text = self.rng.choice(templates).format(**self._slots())
-        return text[0].upper() + text[1:]
+    def _day(self, published: date) -> str:
+        return f"{published.day} {MONTHS[published.month - 1]} {published.year}"
 
-    def article(self, index: int, published: date) -> str:
-        target_words = self.rng.randint(300, 900)
-        headline = self._sentence(HEADLINES)
-        when = f"{published.day} {MONTHS[published.month - 1]} {published.year}"
-        dateline = f"{self.rng.choice(['BAMAKO', 'NIAMEY', 'OUAGADOUGOU', 'DAKAR'])}, {when} ({self.rng.choice(OUTLETS)})"
-        paragraphs = [f"{dateline} - {self._sentence(RELATION_TEMPLATES)} {self._sentence(BACKGROUND_TEMPLATES)}"]
-        words = len(headline.split()) + len(paragraphs[0].split())
-        while words < target_words:
-            sentences = []
-            for _ in range(self.rng.randint(2, 5)):
-                pool = RELATION_TEMPLATES if self.rng.random() < 0.35 else BACKGROUND_TEMPLATES
-                sentences.append(self._sentence(pool))
-            paragraph = " ".join(sentences)
-            paragraphs.append(paragraph)
-            words += len(paragraph.split())
-        return f"{headline}\nPublié le {when}\n\n" + "\n\n".join(paragraphs) + "\n"
+    def _header(self, published: date) -> str:
+        return f"Publié le {self._day(published)}"

@@ -156,7 +156,11 @@ HEADLINES = [
 
 
 class ArticleWriter:
-    """Draws one article at a time from a seeded RNG (one stream for the whole corpus)."""
+    """Draws one article at a time from a seeded RNG (one stream for the whole corpus).
+    A writer in another language (corpus_fr.py) sets its own templates, slots and date lines."""
+
+    relation_templates, background_templates, headlines = RELATION_TEMPLATES, BACKGROUND_TEMPLATES, HEADLINES
+    outlets = OUTLETS
 
     def __init__(self, seed: int = SEED):
         self.rng = random.Random(seed)
@@ -174,27 +178,35 @@ class ArticleWriter:
             "number": pick(NUMBERS), "support": pick(SUPPORT), "topic": pick(TOPICS), "region": pick(REGIONS),
         }
 
+    def _day(self, published: date) -> str:
+        return f"{published:%B} {published.day}"
+
+    def _header(self, published: date) -> str:
+        # A "Published:" header line is how the readers of sahel_ner find the date of a .txt file.
+        return f"Published: {published.isoformat()}"
+
     def _sentence(self, templates: list[str]) -> str:
         text = self.rng.choice(templates).format(**self._slots())
         return text[0].upper() + text[1:]
 
     def article(self, index: int, published: date) -> str:
         target_words = self.rng.randint(300, 900)
-        headline = self._sentence(HEADLINES)
-        dateline = f"{self.rng.choice(['BAMAKO', 'NIAMEY', 'OUAGADOUGOU', 'DAKAR'])}, {published:%B} {published.day} ({self.rng.choice(OUTLETS)})"
-        paragraphs: list[str] = [f"{dateline} - {self._sentence(RELATION_TEMPLATES)} {self._sentence(BACKGROUND_TEMPLATES)}"]
+        headline = self._sentence(self.headlines)
+        city = self.rng.choice(['BAMAKO', 'NIAMEY', 'OUAGADOUGOU', 'DAKAR'])
+        dateline = f"{city}, {self._day(published)} ({self.rng.choice(self.outlets)})"
+        paragraphs: list[str] = [f"{dateline} - {self._sentence(self.relation_templates)} "
+                                 f"{self._sentence(self.background_templates)}"]
         words = len(headline.split()) + len(paragraphs[0].split())
         while words < target_words:
             sentences = []
             for _ in range(self.rng.randint(2, 5)):
                 # About one sentence in three carries a relation, the rest is context.
-                pool = RELATION_TEMPLATES if self.rng.random() < 0.35 else BACKGROUND_TEMPLATES
+                pool = self.relation_templates if self.rng.random() < 0.35 else self.background_templates
                 sentences.append(self._sentence(pool))
             paragraph = " ".join(sentences)
             paragraphs.append(paragraph)
             words += len(paragraph.split())
-        # A "Published:" header line is how the readers of sahel_ner find the date of a .txt file.
-        return f"{headline}\nPublished: {published.isoformat()}\n\n" + "\n\n".join(paragraphs) + "\n"
+        return f"{headline}\n{self._header(published)}\n\n" + "\n\n".join(paragraphs) + "\n"
 
 
 def _write_files(n_articles: int, out_dir: Path, kind: str, text_of) -> Path:
