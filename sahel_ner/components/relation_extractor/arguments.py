@@ -109,7 +109,7 @@ class ArgumentFinder:
             if len(named) > len(spans):  # "Katiba Serma (JNIM) militants": the unit and its parent
                 spans = named
         elif word.i in self.mentions and self.mentions[word.i].start > word.sent.start and \
-                word.doc[self.mentions[word.i].start - 1].lower_ in ("and", "or"):
+                word.doc[self.mentions[word.i].start - 1].lower_ in self.words.coordinators:
             spans = self._names_before(word.doc[self.mentions[word.i].end - 1]) or spans  # "Wagner and Malian forces"
         if not spans and word.lower_ in self.words.member_nouns:
             spans = self.group_of_members(word)
@@ -261,7 +261,7 @@ class ArgumentFinder:
                     break  # "Generals Abass Dembélé": a title word before a name, not a list member
                 found.insert(0, span)
                 i = span.start
-            elif tok.lower_ not in ("and", "or", ",") or not found:
+            elif (tok.lower_ not in self.words.coordinators and tok.lower_ != ",") or not found:
                 break
             i -= 1
         return list({s.kb_id_: s for s in found}.values())

@@ -57,6 +57,13 @@ class ArgumentWords:
     compass_words: frozenset[str]
     leader_titles: frozenset[str]
     leader_nouns: frozenset[str]
+    means_prepositions: frozenset[str]
+    between_prepositions: frozenset[str]
+    coordinators: frozenset[str]
+    genitive_source_types: frozenset[str]
+    into_prepositions: frozenset[str]
+    opposing_verbs: frozenset[str]
+    out_of_prepositions: frozenset[str]
     claim_verbs: dict[str, frozenset[str]]
     attribution_verbs: dict[str, frozenset[str]]
 

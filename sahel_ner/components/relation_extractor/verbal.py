@@ -54,7 +54,7 @@ def verb_relations(verb: Token, rtype: RelationType, args: ArgumentFinder) -> li
     if passive:
         sources = args.actors_of([t for c in children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"])
         if not sources:  # "soldiers were killed in an Islamic State attack": the attack's author
-            means = [n for n in pobjs(preps_in([verb], ("in", "during"))) if n.lemma_.lower() in rtype.nouns]
+            means = [n for n in pobjs(preps_in([verb], args.words.means_prepositions)) if n.lemma_.lower() in rtype.nouns]
             sources = args.actors_of([h for n in means for h in args.modifier_heads(n)])
         targets = _passive_targets(verb, rtype, args, children, prep_objects)
     else:
