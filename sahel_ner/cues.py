@@ -70,6 +70,10 @@ class Cues:
         self.copulas = words("copula_lemmas")
         self.perfect_aux = words("perfect_auxiliaries")
         self.lookback = int(c["implicit_lookback_sentences"])
+        self.identity_window = int(c.get("hedge_identity_window", 4))  # words before an actor searched for a hedge
+        self.agent_adverb_hedges = bool(c.get("agent_adverb_hedges", False))
+        self.parenthetical_hedges = bool(c.get("parenthetical_hedges", False))
+        self.accompanying_prepositions = words("accompanying_prepositions")
         # Languages whose negation is two words ("ne ... pas") and whose mood and tense are morphology.
         self.negation_heads = words("negation_heads")
         self.negation_partners = words("negation_partners")
@@ -83,6 +87,9 @@ class Cues:
         self.possibility_verbs = words("possibility_verbs")
         self.future_in_past_governors = words("future_in_past_governors")
         self.future_time_words = words("future_time_words")
+        # "Si X attaquait Y, Z riposterait": the "si" clause, up to its comma, and its conditional consequence
+        self.clause_conditionals = words("clause_conditionals")
+        self.concessive_words = words("concessive_words")
         # conditional verb endings where the tagger gives no mood, and the imperfect ones they resemble
         self.conditional_endings = tuple(c.get("conditional_endings", ()))
         self.imperfect_endings = tuple(c.get("imperfect_endings", ()))
@@ -96,9 +103,10 @@ class Cues:
         if self.negation_heads and child.dep_ in ("aux", "auxpass") and any(
                 c.lower_ in self.negation_heads and self._ne_negates(c) for c in child.children):
             return True  # "n'a pas démenti": the parser may hang "ne ... pas" on the auxiliary
+        if self.negation_heads and lower in self.negation_partners and child.dep_ in ("neg", "advmod"):
+            return self._partner_negates(child)
         if child.dep_ == "neg":
-            # "pas" of "ne ... pas" is negation only beside its "ne", which decides ("ne ... que" is "only")
-            return not (self.negation_heads and lower in self.negation_partners)
+            return True
         if child.dep_ in ("det", "advmod") and lower in self.neg_words - self.negating_determiners:
             return True
         if depth and child.dep_ == "det" and lower in self.negating_determiners:
@@ -115,6 +123,12 @@ class Cues:
             return True
         return not any(t.lower_ in self.restrictive_words and t.i > ne.i
                        and t.head.pos_ not in ("VERB", "AUX") for t in head.subtree)
+
+    def _partner_negates(self, partner: Token) -> bool:
+        """"pas", "plus", "jamais": negation with a "ne" just before, wherever the
+        parser hung that "ne" ("les rencontres n'ont pas été possibles")."""
+        before = partner.doc[max(partner.sent.start, partner.i - 4):partner.i]
+        return any(t.lower_ in self.negation_heads for t in before)
 
     def _is_negated_word(self, tok: Token) -> bool:
         return any(self._negating_child(c, 1) for c in tok.children)
@@ -207,6 +221,11 @@ class Cues:
                 clause.append(tok)
             if any(self._conditional(tok) for tok in clause):
                 return True  # "le JNIM aurait attaqué": reported, not confirmed
+        if self.parenthetical_hedges and any(
+                c.pos_ == "VERB" and c.lemma_.lower() in self.hedge_verbs and c.i > trigger.i
+                and c.dep_ in ("parataxis", "advmod", "advcl", "ccomp", "dep") and c.nbor(-1).is_punct
+                for c in trigger.children):
+            return True  # "« L'armée a exécuté des frappes », affirment les séparatistes"
         for tok in scope:
             lemma = tok.lemma_.lower()
             if tok is not trigger and (lemma in self.hedge_verbs or tok.lower_ in self.hedge_nouns):
@@ -232,12 +251,27 @@ class Cues:
         if any(c.dep_ == "cc" and c.lower_ in self.disjunctions for c in [*root.children, *root.head.children]) \
                 and (root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children)):
             return True  # "Either JNIM or ISSP was behind the attack": one of them, nobody knows which
+        if self.agent_adverb_hedges and self._hedged_agent(actor):
+            return True
         sent_start = actor.sent.start
-        for tok in reversed(actor.doc[max(sent_start, actor.start - 4):actor.start]):
+        for tok in reversed(actor.doc[max(sent_start, actor.start - self.identity_window):actor.start]):
             if tok.lower_ in self.hedge_identity:
                 return True
             if tok.is_punct or tok.pos_ == "VERB" and tok.dep_ not in ("acl", "amod"):
                 return False
+        return False
+
+    def _hedged_agent(self, actor: Span) -> bool:
+        """The actor inside the agent of a hedged participle: "un engin explosif
+        probablement posé par des combattants de l'EIGS" (however far the adverb)."""
+        tok = actor.root
+        for _ in range(6):
+            if tok.dep_ == "agent":
+                return any(c.dep_ == "advmod" and (c.lower_ in self.hedge_identity or c.lower_ in self.hedge_adverbs)
+                           for c in tok.head.children)
+            if tok.dep_ not in ("pobj", "prep", "compound", "nmod", "appos", "conj") or tok.head is tok:
+                return False
+            tok = tok.head
         return False
 
     # -- modality -------------------------------------------------------------
@@ -266,11 +300,39 @@ class Cues:
         return any(c.dep_ in ("npadvmod", "prep", "advmod") and any(
             t.lower_ in self.future_time_words for t in c.subtree) for c in tok.children)
 
+    def _hypothesis(self, trigger: Token) -> bool:
+        """Inside a clause-initial condition ("Si l'armée attaquait Kidal, ...") or in
+        the conditional consequence of one ("..., le FLA riposterait"), read by word
+        order: the parser often hangs the "si" elsewhere. Not "même si" (concessive)."""
+        sent = trigger.sent
+        for tok in sent:
+            if tok.lower_ not in self.clause_conditionals or tok.pos_ != "SCONJ" or (
+                    tok.i > sent.start and tok.nbor(-1).lower_ in self.concessive_words):
+                continue
+            end = next((t.i for t in sent if t.i > tok.i and t.text in (",", ";", ":")), sent.end)
+            if tok.i < trigger.i < end:
+                return True
+            if trigger.i > end and self._conditional(trigger):
+                return True
+        return False
+
+    def _unrealised(self, verb: Token) -> bool:
+        """A verb whose clause has not happened: future ("ouvrira"), "va ouvrir",
+        "doit / devrait / pourrait ouvrir"."""
+        if self._future(verb) or (verb.lemma_.lower() in self.possibility_verbs | self.going_to_verbs
+                                  and self._unfulfilled(verb)):
+            return True
+        head = verb.head
+        return verb.dep_ == "xcomp" and head.lemma_.lower() in self.possibility_verbs | self.going_to_verbs \
+            and self._unfulfilled(head) and not self._perfect(verb)
+
     def is_modal(self, trigger: Token, rtype: RelationType) -> bool:
         """Threatened, planned or conditional: not asserted as having happened.
         Looks at the trigger's own clause and the one predicate governing it
         ("vowed to attack", "threatened an assault", "plans for sanctions")."""
         if trigger.sent.text.rstrip().endswith("?"):
+            return True
+        if self.clause_conditionals and self._hypothesis(trigger):
             return True
         tok = trigger
         if tok.dep_ in ("dobj", "obj", "nsubjpass") and tok.head.lemma_.lower() in rtype.light_verbs:
@@ -284,6 +346,13 @@ class Cues:
                 return True
             if self._future(tok.head) or (self.future_time_words and self._future_time(tok.head)):
                 return True  # "la rencontre aura lieu mardi prochain"
+        if self.possibility_verbs and tok.dep_ == "prep":
+            verb = tok.head
+            if tok.lower_ in self.accompanying_prepositions and verb.pos_ in ("NOUN", "PROPN") \
+                    and verb.dep_ in ("dobj", "obj", "nsubjpass"):
+                verb = verb.head  # "ouvrir une enquête avec le soutien de l'UA"
+            if verb.pos_ in ("VERB", "AUX") and self._unrealised(verb):
+                return True  # "devraient ouvrir une enquête avec le soutien de l'UA": the support comes with the plan
         for _ in range(4):  # "would keep helping Mali (to) train its forces": up through xcomp and conj
             for child in tok.children:
                 if child.dep_ == "aux" and child.lower_ in self.future_aux:
