@@ -48,7 +48,9 @@ class DependencyAdapter:
         self.pos_tags: dict[str, str] = data["pos_tags"]
         self.flat = set(data["flat"])
         self.agent_cases = set(data["agent_cases"])
-        self.complex_prepositions = set(data["complex_prepositions"])  # "par" on a past participle  # multiword names: "flat:name"
+        self.complex_prepositions = set(data["complex_prepositions"])
+        self.verb_endings = tuple(data["verb_endings"])
+        self.adjectives = set(data["adjectival_participles"])  # "par" on a past participle  # multiword names: "flat:name"
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc.has_annotation("DEP"):
@@ -94,8 +96,15 @@ class DependencyAdapter:
                 deps[token.i] = "neg"
         self._set_tree(doc, heads, deps)
         for token in doc:
+            if self._participle(token):
+                token.pos_ = "VERB"  # "le responsable *sanctionné*": a participle the tagger read as an adjective
             token.tag_ = self._tag(token)
         return doc
+
+    def _participle(self, token) -> bool:
+        lemma = token.lemma_.lower()
+        return token.pos_ == "ADJ" and token.dep_ == "acl" and lemma != token.lower_ \
+            and lemma.endswith(self.verb_endings) and token.lower_ not in self.adjectives
 
     @staticmethod
     def _set_tree(doc: Doc, heads: list[int], deps: list[str]) -> None:
@@ -112,6 +121,8 @@ class DependencyAdapter:
         pos, morph = token.pos_, token.morph
         if pos in ("VERB", "AUX"):
             form = morph.get("VerbForm")
+            if not form and pos == "VERB":
+                return "VBN"  # a participle the tagger had read as an adjective
             if "Part" in form:
                 return "VBN" if "Past" in morph.get("Tense") else "VBG"
             if "Inf" in form:

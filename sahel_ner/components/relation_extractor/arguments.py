@@ -367,6 +367,12 @@ class ArgumentFinder:
         """Closest actor in an argument's noun phrase ("members of Mali's junta"),
         with its conjuncts ("posts in Kayes and Niono")."""
         mentions = self.mentions
+        while word.lower_ in self.words.quantity_nouns and word.i not in mentions:
+            # "une vingtaine de terroristes de l'EIGS": the quantity is not a level of its own
+            inner = pobjs(preps_in([word], self.words.genitive_prepositions))
+            if not inner:
+                break
+            word = inner[0]
         frontier = [word]
         depth = 0
         while frontier and depth < 4:

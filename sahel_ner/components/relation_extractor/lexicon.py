@@ -64,7 +64,12 @@ class ArgumentWords:
     into_prepositions: frozenset[str]
     opposing_verbs: frozenset[str]
     out_of_prepositions: frozenset[str]
+    target_nouns: frozenset[str]
+    copulas: frozenset[str]
+    list_prepositions: frozenset[str]
+    also_words: frozenset[str]
     claim_verbs: dict[str, frozenset[str]]
+    listing_verbs: dict[str, frozenset[str]]
     attribution_verbs: dict[str, frozenset[str]]
 
     @classmethod

@@ -95,8 +95,9 @@ def noun_relations(noun: Token, rtype: RelationType, args: ArgumentFinder) -> li
         verb = noun.head
         if noun.dep_ in SUBJ and verb.lemma_.lower() in args.words.opposing_verbs:
             # "clashes pitted the army against JNIM": the verb's object and its prepositional object
-            sides = [c for c in verb.children if c.dep_ in ("dobj", "obj")] + pobjs(
-                [c for c in verb.children if c.dep_ == "prep"])
+            objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+            sides = objects + pobjs([c for w in (verb, *objects) for c in w.children
+                                     if c.dep_ == "prep" and c.lower_ not in args.words.genitive_prepositions])
             return pairs(args.actors_of(sides), kind)
     if not sources and targets:
         return [candidate(None, t, "implicit" if rtype.implicit_agent_nominal else "orphan") for t in targets]

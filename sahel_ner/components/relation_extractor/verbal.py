@@ -127,6 +127,13 @@ def _passive_targets(verb: Token, rtype: RelationType, args: ArgumentFinder, chi
         targets = args.actors_of(among) if among else args.mention_or_below(verb.head)
     if not targets:  # "Also detained was Gen. Sagara": inverted passive
         targets = args.actors_of([c for c in children if c.dep_ in ("nsubj", "attr")])
+    if not targets and verb.dep_ in ("acl", "amod") and verb.head.dep_ == "nsubj":
+        # "the most senior official sanctioned is X": the copula's complement (English
+        # "is" heads an attr; Universal Dependencies make the complement the head)
+        clause = verb.head.head
+        complements = [clause] if any(c.dep_ == "cop" for c in clause.children) else \
+            [c for c in clause.children if c.dep_ == "attr"]
+        targets = args.actors_of(complements)
     return targets
 
 
