@@ -74,6 +74,8 @@ class Cues:
         self.agent_adverb_hedges = bool(c.get("agent_adverb_hedges", False))
         self.parenthetical_hedges = bool(c.get("parenthetical_hedges", False))
         self.accompanying_prepositions = words("accompanying_prepositions")
+        self.sentence_attributions = bool(c.get("sentence_attributions", False))
+        self.own_reporting_nouns = words("own_reporting_nouns")
         # Languages whose negation is two words ("ne ... pas") and whose mood and tense are morphology.
         self.negation_heads = words("negation_heads")
         self.negation_partners = words("negation_partners")
@@ -178,7 +180,18 @@ class Cues:
         form = child.lower_ + "".join(f.lower_ for f in child.children if f.dep_ == "fixed")
         if form not in self.attribution_heads:
             return False
+        if any(c.dep_ == "pobj" and c.lower_ in self.own_reporting_nouns for c in child.children):
+            return False  # "selon les informations de RFI", "d'après nos informations": the outlet's own reporting
         return self.any_attribution_hedges or any(t.lower_ in self.hedge_sources for t in child.subtree)
+
+    def _sentence_attribution(self, trigger: Token) -> bool:
+        """An attribution set off at the start of the sentence or after a comma
+        covers the whole sentence, wherever the parser hangs it."""
+        for tok in trigger.sent:
+            if tok.dep_ == "prep" and self._attribution(tok) and (
+                    tok.i == trigger.sent.start or tok.nbor(-1).is_punct):
+                return True
+        return False
 
     def _conditional_form(self, tok: Token) -> bool:
         """A verb in the conditional mood: by its morphology, or by its ending where the
@@ -221,6 +234,8 @@ class Cues:
                 clause.append(tok)
             if any(self._conditional(tok) for tok in clause):
                 return True  # "le JNIM aurait attaqué": reported, not confirmed
+        if self.sentence_attributions and self._sentence_attribution(trigger):
+            return True  # "Selon des sources locales, l'armée a tué ...", "... à Niono, selon des sources locales"
         if self.parenthetical_hedges and any(
                 c.pos_ == "VERB" and c.lemma_.lower() in self.hedge_verbs and c.i > trigger.i
                 and c.dep_ in ("parataxis", "advmod", "advcl", "ccomp", "dep") and c.nbor(-1).is_punct
