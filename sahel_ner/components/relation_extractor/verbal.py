@@ -25,6 +25,10 @@ def verb_relations(verb: Token, rtype: RelationType, args: ArgumentFinder) -> li
     prep_words = rtype.verb_preps.get(lemma, rtype.verb_target_preps)
     preps = [c for c in children if c.dep_ in ("prep", "dative") and c.lower_ in prep_words]
     preps += preps_in(objects, prep_words)  # "shared intelligence with X", "froze the assets of X"
+    if rtype.object_nouns and lemma in rtype.verb_needs_object and not preps:
+        # "livré des hélicoptères de combat à l'armée": the target phrase hung deeper in the object
+        preps = [p for o in objects for p in o.subtree if p.dep_ == "prep" and p.lower_ in prep_words
+                 and p.head.pos_ in ("NOUN", "PROPN") and p.i > o.i]
     if lemma in rtype.verb_preps and not preps and lemma not in rtype.verb_requires_word:
         return []
     needed_words = rtype.verb_requires_word.get(lemma)
