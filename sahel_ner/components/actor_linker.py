@@ -67,6 +67,7 @@ class ActorLinker:
         self.capitalised_names = bool(words.get("capitalised_names"))
         # Parts of speech of common words the statistical NER takes for one-word names ("Tension" in a headline)
         self.common_pos = set(words.get("common_pos", ()))
+        self.common_words = {fold(w) for w in words.get("common_words", ())}  # months, weekdays
         # "la junte au pouvoir à Ouagadougou": a generic phrase whose state follows it
         self.generic_preps = {fold(w) for w in words.get("generic_preps", ())}
         self.possessive_endings = tuple(words["possessive_endings"])
@@ -79,7 +80,11 @@ class ActorLinker:
         # Dependency labels of a noun that carries its preposition as a "case" child
         # (Universal Dependencies: "obl", "nmod"); English trees hang it under "prep".
         self.case_deps = set(words.get("case_deps", ()))
-        self.title_phrases = title_phrases(nlp, words.get("title_phrases", {}))
+        # A capital in one of these roles acts ("Bamako expelled ...", "Washington's support"),
+        # or is acted on when its verb is an actor verb ("accused Algiers").
+        self.subject_deps = set(words["subject_deps"])
+        self.object_deps = set(words["object_deps"])
+        self.title_phrases = title_phrases(nlp, words.get("title_phrases", {}), words.get("title_phrases_of_state", {}))
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -115,8 +120,9 @@ class ActorLinker:
                 taken.add(token.i)
         linked += self._unnamed_places(doc, taken)
         linked += role_holder_spans(doc, kb, self.roles, focus, taken, self.of_words)  # "Mali's defence minister"
-        linked += title_phrase_spans(doc, kb, self.roles, focus, taken, self.title_phrases,
-                                     self.of_words | self.articles)  # "le Premier ministre"
+        # "le Premier ministre malien": first, so it wins over an equal statistical span (MISC)
+        linked = title_phrase_spans(doc, kb, self.roles, focus, taken, self.title_phrases,
+                                    self.of_words | self.articles, self.articles | self.titles) + linked
         doc.set_ents(filter_spans(linked))
         doc._.actors = self._actor_table(doc, kb)
         return doc
@@ -129,7 +135,13 @@ class ActorLinker:
                 and doc[ent.start - 1].ent_kb_id_ not in (GENERIC_STATE, GENERIC_MILITARY):
             return None  # "Africa Corps troops": the troops are the named group's, not the focus state's
         if actor_id in (GENERIC_STATE, GENERIC_MILITARY):
-            state = self._state_after(doc, ent, kb) or self._recent_state(doc, ent, kb, ents) or focus
+            owner = self._owner_after(doc, ent, kb)
+            if owner is not None and kb.actors[owner].type != "STATE":
+                # "les soldats de l'opération Barkhane": that force's; "les soldats d'Africa Corps": the group's
+                if actor_id == GENERIC_MILITARY and kb.actors[owner].type == "MILITARY":
+                    return Span(doc, ent.start, ent.end, label="MILITARY", kb_id=owner)
+                return None
+            state = owner or self._recent_state(doc, ent, kb, ents) or focus
             if actor_id == GENERIC_STATE:
                 return Span(doc, ent.start, ent.end, label="STATE", kb_id=state) if state else None
             military = kb.military_of(state)
@@ -152,7 +164,8 @@ class ActorLinker:
             return None
         if self.capitalised_names and not any(t.text[:1].isupper() for t in core):
             return None
-        if len(core) == 1 and core[0].pos_ in self.common_pos and not core[0].is_upper:
+        if len(core) == 1 and (core[0].pos_ in self.common_pos and not core[0].is_upper
+                               or fold(core.text) in self.common_words):
             return None  # "[Tension entre Bamako et Paris", "fin Mars": a common word, not a name
         if core.start > 0 and fold(doc[core.start - 1].text) in self.between_words \
                 and any(fold(t.text) in self.and_words for t in core):
@@ -284,18 +297,19 @@ class ActorLinker:
         root = ent.root
         while root.dep_ in ("conj", "appos") and root.head is not root:
             root = root.head  # "Bamako and Niamey agreed": the first conjunct's role
-        if root.dep_ in ("nsubj", "nsubjpass", "poss", "agent"):
+        if root.dep_ in self.subject_deps:
             return False
         prep = self._preposition(root)
         if prep is not None and fold(prep.text) in self.actor_preps:
             return False
-        if root.dep_ in ("dobj", "dative") and root.head.lemma_.lower() in self.actor_verbs:
+        if root.dep_ in self.object_deps and root.head.lemma_.lower() in self.actor_verbs:
             return False  # "Bamako accused Algiers of arming rebels"
         return True
 
-    def _state_after(self, doc: Doc, ent: Span, kb: KnowledgeBase) -> str | None:
-        """The state named right after a generic phrase through one of ``generic_preps``
-        ("la junte au pouvoir à Ouagadougou", "l'armée de la junte du Mali")."""
+    def _owner_after(self, doc: Doc, ent: Span, kb: KnowledgeBase) -> str | None:
+        """The actor named right after a generic phrase through one of ``generic_preps``:
+        a state or its capital ("la junte au pouvoir à Ouagadougou" -> burkina_faso), a
+        force or group ("les soldats de l'opération Barkhane" -> barkhane)."""
         i = ent.end
         if not self.generic_preps or i >= len(doc) or fold(doc[i].text) not in self.generic_preps:
             return None
@@ -303,8 +317,8 @@ class ActorLinker:
         if i < len(doc) and fold(doc[i].text) in self.articles:
             i += 1
         kb_id = doc[i].ent_kb_id_ if i < len(doc) else ""
-        state = kb.seat_of.get(kb_id, kb_id)
-        return state if state in kb.actors and kb.actors[state].type == "STATE" else None
+        owner = kb.seat_of.get(kb_id, kb_id)
+        return owner if owner in kb.actors and kb.actors[owner].type in ("STATE", "MILITARY", "ARMED_GROUP") else None
 
     @staticmethod
     def _recent_state(doc: Doc, ent: Span, kb: KnowledgeBase, ents: tuple[list[Span], list[int]]) -> str | None:

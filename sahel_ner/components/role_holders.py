@@ -121,19 +121,24 @@ def _named_next(head: Token) -> bool:
 
 
 # -- titles as phrases (French) -------------------------------------------------
-TitlePhrases = list[tuple[tuple[str, ...], list[frozenset[str]]]]
+TitlePhrases = list[tuple[tuple[str, ...], list[frozenset[str]], bool]]
 
 
-def title_phrases(nlp: Language, phrases: dict[str, list[str]]) -> TitlePhrases:
+def title_phrases(nlp: Language, phrases: dict[str, list[str]],
+                  of_state: dict[str, list[str]] | None = None) -> TitlePhrases:
     """Folded token sequences of the title phrases, longest first, each with the
-    role-title word sets it stands for (in the order to try them)."""
-    out = [(tuple(fold(t.text) for t in nlp.make_doc(phrase)), [_words(a) for a in alternatives])
-           for phrase, alternatives in phrases.items() if not phrase.startswith("_")]
+    role-title word sets it stands for (in the order to try them) and whether the
+    title counts only with its country named (``of_state``: "le président nigérien",
+    "le président du CNSP", never "le président de l'association")."""
+    out = [(tuple(fold(t.text) for t in nlp.make_doc(phrase)), [_words(a) for a in alternatives], needs_country)
+           for table, needs_country in ((phrases, False), (of_state or {}, True))
+           for phrase, alternatives in table.items() if not phrase.startswith("_")]
     return sorted(out, key=lambda item: -len(item[0]))
 
 
 def title_phrase_spans(doc: Doc, kb: KnowledgeBase, index: RoleIndex, focus: str | None,
-                       taken: set[int], phrases: TitlePhrases, joiners: set[str] = frozenset()) -> list[Span]:
+                       taken: set[int], phrases: TitlePhrases, joiners: set[str] = frozenset(),
+                       name_openers: set[str] = frozenset()) -> list[Span]:
     """PERSON spans for title phrases ("le Premier ministre", "le ministre malien
     de la Défense") whose holder the knowledge base knows. A title may cover a
     generic phrase ("la junte" in "le chef de la junte") but never a named person."""
@@ -146,14 +151,17 @@ def title_phrase_spans(doc: Doc, kb: KnowledgeBase, index: RoleIndex, focus: str
     i = 0
     while i < len(doc):
         found = None
-        for tokens, alternatives in phrases:
+        for tokens, alternatives, needs_country in phrases:
             match = _match_title(doc, folded, i, tokens, kb)
             if match is None:
                 continue
             end, country = match
-            if any(doc[k].ent_type_ in ("PERSON", "PER") for k in range(i, end)) or _named_next(doc[end - 1]):
-                break  # "le Premier ministre Choguel Maïga": the name says who
-            country = country or _country_after(doc, end, kb, index, joiners) or focus
+            if any(doc[k].ent_type_ in ("PERSON", "PER") for k in range(i, end)) or _named_after(doc, end, name_openers):
+                break  # "le Premier ministre Choguel Maïga", "le chef de l'État, le général Tiani": the name says who
+            country = country or _country_after(doc, end, kb, index, joiners)
+            if country is None and needs_country:
+                break
+            country = country or focus
             person = next((p for words in alternatives if country
                            for p in [_holder(index, country, words, year, named)] if p), None)
             if person:
@@ -165,6 +173,15 @@ def title_phrase_spans(doc: Doc, kb: KnowledgeBase, index: RoleIndex, focus: str
         else:
             i += 1
     return spans
+
+
+def _named_after(doc: Doc, end: int, openers: set[str]) -> bool:
+    """A person's name follows the title, after a comma and articles or titles
+    (``openers``: "le chef de l'État, le général Abdourahamane Tiani")."""
+    i = end + 1 if end < len(doc) and doc[end].text == "," else end
+    while i < len(doc) and i < end + 5 and fold(doc[i].text) in openers:
+        i += 1
+    return i < len(doc) and doc[i].ent_type_ in ("PERSON", "PER")
 
 
 def _holder(index: RoleIndex, country: str, words: frozenset[str], year: int | None, named: set[str]) -> str | None:
