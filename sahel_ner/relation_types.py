@@ -76,6 +76,10 @@ express the relation and where its arguments sit. The keys:
                             (the cue file's lookback, for acts told one by one,
                             such as attacks) or "article" (one agent usually
                             does all of them, such as a government's arrests)
+``implicit_state``          when no earlier sentence names the agent, the state
+                            where the act happened (a capital's state, else the
+                            article's focus state) is its source: "four agents
+                            were arrested in Ouagadougou" (Burkina Faso)
 ``implicit_agent``          an agentless passive takes its source from the
                             preceding sentences (marked ``implicit``)
 ``implicit_agent_nominal``  the same for a nominal without a source ("the
@@ -125,6 +129,7 @@ class RelationType:
     victim_objects: set[str] = field(default_factory=set)
     implicit_source_types: set[str] = field(default_factory=set)
     implicit_scope: str = "window"
+    implicit_state: bool = False
     claimable: bool = False
     own_forces: bool = True
     reporters: str = "none"

@@ -109,7 +109,7 @@ class ArgumentFinder:
             if len(named) > len(spans):  # "Katiba Serma (JNIM) militants": the unit and its parent
                 spans = named
         elif word.i in self.mentions and self.mentions[word.i].start > word.sent.start and \
-                word.doc[self.mentions[word.i].start - 1].lower_ in ("and", "or"):
+                word.doc[self.mentions[word.i].start - 1].lower_ in self.words.coordinators:
             spans = self._names_before(word.doc[self.mentions[word.i].end - 1]) or spans  # "Wagner and Malian forces"
         if not spans and word.lower_ in self.words.member_nouns:
             spans = self.group_of_members(word)
@@ -261,7 +261,7 @@ class ArgumentFinder:
                     break  # "Generals Abass Dembélé": a title word before a name, not a list member
                 found.insert(0, span)
                 i = span.start
-            elif tok.lower_ not in ("and", "or", ",") or not found:
+            elif (tok.lower_ not in self.words.coordinators and tok.lower_ != ",") or not found:
                 break
             i -= 1
         return list({s.kb_id_: s for s in found}.values())
@@ -367,6 +367,12 @@ class ArgumentFinder:
         """Closest actor in an argument's noun phrase ("members of Mali's junta"),
         with its conjuncts ("posts in Kayes and Niono")."""
         mentions = self.mentions
+        while word.lower_ in self.words.quantity_nouns and word.i not in mentions:
+            # "une vingtaine de terroristes de l'EIGS": the quantity is not a level of its own
+            inner = pobjs(preps_in([word], self.words.genitive_prepositions))
+            if not inner:
+                break
+            word = inner[0]
         frontier = [word]
         depth = 0
         while frontier and depth < 4:

@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 from ...relation_types import RelationType
 from .article import Article
 from .records import CONFIDENCE, relation_record
-from .scene import event_date
+from .scene import event_date, event_place
 
 # How far back (in characters) an inclusion list may refer to the act it extends.
 INCLUSION_REACH = 600
@@ -37,7 +37,21 @@ def implicit_source(rtype: RelationType, sent_index: int, target: Span, article:
                 span = found[0] if found else None
                 if span is not None and span.label_ in fitting and span.kb_id_ != target.kb_id_:
                     return span.kb_id_, span.label_
+    if rtype.implicit_state and "STATE" in fitting:
+        return _state_where(sent_index, target, article)
     return None
+
+
+def _state_where(sent_index: int, target: Span, article: Article) -> tuple[str, str] | None:
+    """The state an agentless act happened in: a capital the sentence names as
+    its scene, else the state the article is about."""
+    place = event_place(article.sents[sent_index], article.args.mentions, {target.kb_id_}, article.args.words)
+    state = article.seats.get(place) if place else None
+    state = state or article.doc._.focus_state
+    actor = article.args.kb.actors.get(state) if state else None
+    if actor is None or actor.type != "STATE" or state == target.kb_id_:
+        return None
+    return state, "STATE"
 
 
 def add_inclusion_relations(sent_index: int, article: Article, types: dict[str, RelationType]) -> None:
@@ -80,11 +94,17 @@ def _listed_people(root: Token, words) -> list[Token]:
         if subject and subject[0].lower_ in words.inclusion_subjects:
             return [c for c in children if c.dep_ in ("dobj", "obj")]
         return []
-    if lemma == "be" and any(p.lower_ in words.among_prepositions and any(
-            o.dep_ == "pobj" and o.lower_ in words.inclusion_subjects | {"targets"} for o in p.children)
-            for p in children if p.dep_ == "prep"):  # "Among the targets are X and Y"
-        return [c for c in children if c.dep_ in ("nsubj", "attr")]
-    if lemma in words.continuation_verbs and any(c.lower_ == "also" for c in children) and \
+    lists = [o for p in children if p.dep_ == "prep" and p.lower_ in words.among_prepositions | words.list_prepositions
+             for o in p.children if o.dep_ == "pobj" and o.lower_ in words.inclusion_subjects | words.target_nouns]
+    if lemma in words.copulas and lists:  # "Among the targets are X and Y", "Also on the list are X and Y"
+        return [c for c in children if c.dep_ in ("nsubj", "attr")] or [
+            a for o in lists for a in o.children if a.dep_ == "appos"]
+    if any(c.dep_ == "cop" for c in children) and root.lower_ in words.inclusion_subjects | words.target_nouns:
+        return [c for c in children if c.dep_ == "nsubj"]  # "Sont aussi sur la liste X et Y" (copula as UD writes it)
+    if lemma in words.listing_verbs:  # "Il s'agit de X et de Y"
+        return [o for p in children if p.dep_ == "prep" and p.lower_ in words.listing_verbs[lemma]
+                for o in p.children if o.dep_ == "pobj"]
+    if lemma in words.continuation_verbs and any(c.lower_ in words.also_words for c in children) and \
             any(c.dep_ in ("auxpass", "aux") for c in children):  # "Also targeted in the action was X"
         auxiliaries = [c for c in children if c.dep_ in ("auxpass", "aux")]
         return [c for c in [*children, *(g for a in auxiliaries for g in a.children)]

@@ -89,9 +89,16 @@ def noun_relations(noun: Token, rtype: RelationType, args: ArgumentFinder) -> li
         return found
     if not sources and (noun.lower_ in rtype.mutual or noun.lemma_.lower() in rtype.mutual):
         sides = preps + ([c for c in noun.head.children if c.dep_ == "prep"] if noun.dep_ in SUBJ else [])
-        between = [c for p in sides if p.lower_ == "between" for c in p.children if c.dep_ == "pobj"]
+        between = [c for p in sides if p.lower_ in args.words.between_prepositions for c in p.children if c.dep_ == "pobj"]
         if between:  # "clashes between the army and JNIM": both sides
             return pairs(args.actors_of(between), kind)
+        verb = noun.head
+        if noun.dep_ in SUBJ and verb.lemma_.lower() in args.words.opposing_verbs:
+            # "clashes pitted the army against JNIM": the verb's object and its prepositional object
+            objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+            sides = objects + pobjs([c for w in (verb, *objects) for c in w.children
+                                     if c.dep_ == "prep" and c.lower_ not in args.words.genitive_prepositions])
+            return pairs(args.actors_of(sides), kind)
     if not sources and targets:
         return [candidate(None, t, "implicit" if rtype.implicit_agent_nominal else "orphan") for t in targets]
     return [candidate(src, t, kind, implicit) for src in sources for t in targets]
@@ -101,10 +108,13 @@ def _prepositional_arguments(noun: Token, rtype: RelationType, args: ArgumentFin
                              preps: list[Token]) -> tuple[list[Token], list[Token], list[Token]]:
     """Heads of the "by" (source), target and place phrases of a trigger noun."""
     by_preps, target_heads, places = [], [], []
+    genitive = args.words.genitive_prepositions
+    # "l'attaque du JNIM contre le camp": beside another target, the genitive names the author
+    targeted = any(p.lower_ in rtype.noun_target_preps and p.lower_ not in genitive for p in preps)
     for prep in preps:
         objs = [c for c in prep.children if c.dep_ == "pobj"]
         if prep.lower_ in rtype.noun_source_preps and (
-                prep.lower_ not in args.words.genitive_prepositions or rtype.symmetric):
+                prep.lower_ not in genitive or rtype.symmetric or targeted or _authors(objs, args)):
             by_preps += objs
             continue
         if prep.lower_ in rtype.noun_location_preps:
@@ -127,6 +137,12 @@ def _prepositional_arguments(noun: Token, rtype: RelationType, args: ArgumentFin
         if by_preps:
             places += pobjs(preps_in(by_preps, rtype.noun_location_preps))
     return by_preps, target_heads, places
+
+
+def _authors(objs: list[Token], args: ArgumentFinder) -> bool:
+    """Whether a genitive names actors of a type that authors acts ("les frappes du JNIM")."""
+    types = args.words.genitive_source_types
+    return bool(types) and any(a.label_ in types for a in args.actors_of(objs))
 
 
 def _received(noun: Token, anchor: Token, light: Token | None, args: ArgumentFinder) -> list[Candidate] | None:
@@ -159,7 +175,7 @@ def light_verb(noun: Token, rtype: RelationType, args: ArgumentFinder) -> Token 
     if verb.pos_ == "ADP" and verb.lower_ in args.words.circumstance_prepositions and \
             (noun.lower_ in rtype.host_triggers or noun.lemma_.lower() in rtype.host_triggers) and verb.head.pos_ in ("VERB", "AUX"):
         return verb.head  # "X affirmed, during a visit to Bamako, ...": the clause's subject visited
-    if verb.pos_ == "ADP" and verb.lower_ == "of" and verb.head.lower_ in args.words.quantity_nouns \
+    if verb.pos_ == "ADP" and verb.lower_ in args.words.genitive_prepositions and verb.head.lower_ in args.words.quantity_nouns \
             and verb.head.dep_ in ("dobj", "obj", "nsubjpass"):
         verb = verb.head.head  # "carried out a series of airstrikes"
     elif verb.pos_ == "ADP":  # "put under arrest", "took into custody", "kept in detention"

@@ -17,8 +17,6 @@ from ...relation_types import RelationType
 from .arguments import PASS_SUBJ, ArgumentFinder, pobjs, preps_in
 from .records import Candidate, candidate
 
-_INTO = ("in", "into", "to", "at")
-_OUT_OF = ("from", "out")
 
 
 def presence_relations(word: Token, rtype: RelationType, args: ArgumentFinder) -> list[Candidate]:
@@ -29,7 +27,7 @@ def presence_relations(word: Token, rtype: RelationType, args: ArgumentFinder) -
     if movement is None:
         return []
     leaving = movement == "leave"
-    places = pobjs(preps_in([word], _OUT_OF if leaving else _INTO))
+    places = pobjs(preps_in([word], args.words.out_of_prepositions if leaving else args.words.into_prepositions))
     if movement == "host":  # "Niger hosted French and American troops"
         forces = [c for c in word.children if c.dep_ in ("dobj", "obj")]
         places = args.subjects(word)
@@ -44,10 +42,10 @@ def presence_relations(word: Token, rtype: RelationType, args: ArgumentFinder) -
         elif not passive and objects:
             # "Russia deployed its Africa Corps to Mali": the sender and the forces it sends
             forces = forces + objects
-            places += pobjs(preps_in(objects, _INTO))
+            places += pobjs(preps_in(objects, args.words.into_prepositions))
     else:
-        forces = pobjs(preps_in([word], ("of", "by")))  # "the withdrawal of French troops from Niger"
-        places += pobjs(preps_in(forces, _OUT_OF if leaving else _INTO))
+        forces = pobjs(preps_in([word], args.words.genitive_prepositions | args.words.agent_prepositions))  # "the withdrawal of French troops from Niger"
+        places += pobjs(preps_in(forces, args.words.out_of_prepositions if leaving else args.words.into_prepositions))
     sides = [s for s in (_foreign_side(f, args) for f in args.actors_of(forces)) if s is not None]
     # "France withdrew its troops": the state speaks for its own forces
     sides = [s for s in sides if s.label_ == "STATE" or all(_state_of(s, args) != o.kb_id_ for o in sides)]

@@ -48,7 +48,7 @@ def event_place(sent: Span, mentions: dict[int, Span], ends: set[str], words: Ar
         root = span.root
         if root.dep_ == "compound" and root.head.dep_ == "pobj":
             root = root.head  # "in Tillabéri ambush"
-        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.dep_ == "pobj":
+        if root.dep_ == "pobj" and root.head.lower_ in words.genitive_prepositions and root.head.head.dep_ == "pobj":
             root = root.head.head  # "near the village of Zanre"
         if root.dep_ == "pobj" and root.head.lower_ in words.scene_prepositions:
             return span.kb_id_

@@ -54,7 +54,7 @@ def verb_relations(verb: Token, rtype: RelationType, args: ArgumentFinder) -> li
     if passive:
         sources = args.actors_of([t for c in children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"])
         if not sources:  # "soldiers were killed in an Islamic State attack": the attack's author
-            means = [n for n in pobjs(preps_in([verb], ("in", "during"))) if n.lemma_.lower() in rtype.nouns]
+            means = [n for n in pobjs(preps_in([verb], args.words.means_prepositions)) if n.lemma_.lower() in rtype.nouns]
             sources = args.actors_of([h for n in means for h in args.modifier_heads(n)])
         targets = _passive_targets(verb, rtype, args, children, prep_objects)
     else:
@@ -127,6 +127,13 @@ def _passive_targets(verb: Token, rtype: RelationType, args: ArgumentFinder, chi
         targets = args.actors_of(among) if among else args.mention_or_below(verb.head)
     if not targets:  # "Also detained was Gen. Sagara": inverted passive
         targets = args.actors_of([c for c in children if c.dep_ in ("nsubj", "attr")])
+    if not targets and verb.dep_ in ("acl", "amod") and verb.head.dep_ == "nsubj":
+        # "the most senior official sanctioned is X": the copula's complement (English
+        # "is" heads an attr; Universal Dependencies make the complement the head)
+        clause = verb.head.head
+        complements = [clause] if any(c.dep_ == "cop" for c in clause.children) else \
+            [c for c in clause.children if c.dep_ == "attr"]
+        targets = args.actors_of(complements)
     return targets
 
 

@@ -1,0 +1,149 @@
+"""Universal Dependencies parses read as the English label scheme.
+
+The actor linker and the relation extractor read a parse the way spaCy's English
+models write it (ClearNLP labels): a preposition heads its noun (``prep`` ->
+``pobj``), a passive has ``nsubjpass``/``auxpass`` and its agent hangs from
+``agent``, participles are tagged ``VBN``. Other languages' models (French
+``fr_core_news_*``) write Universal Dependencies: the preposition is a ``case``
+child of its noun, ``obj``, ``nsubj:pass``, ``obl:agent``, and ``tag_`` equals
+``pos_``. Rather than a second copy of every rule, this component rewrites such
+a parse into the English scheme once, right after the parser: same tokens,
+same sentences, the heads of prepositions and their nouns swapped, labels and
+fine tags renamed. Which labels map to which is data
+(``resources/<lang>/dependencies.json``), so another UD language needs only
+that file and its word lists.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import numpy
+from spacy.attrs import DEP, HEAD
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..resources import read_json
+
+
+@Language.factory(
+    "sahel_dependency_adapter",
+    requires=["token.dep", "token.head", "token.pos", "token.morph"],
+    assigns=["token.dep", "token.head", "token.tag"],
+    default_config={"lang": "fr"},
+)
+def make_dependency_adapter(nlp: Language, name: str, lang: str) -> "DependencyAdapter":
+    return DependencyAdapter(nlp, name, lang=lang)
+
+
+class DependencyAdapter:
+    def __init__(self, nlp: Language, name: str = "sahel_dependency_adapter", *, lang: str = "fr"):
+        self.name = name
+        self.lang = lang
+        data: dict[str, Any] = read_json(lang, "dependencies.json")
+        self.labels: dict[str, str] = data["labels"]
+        # UD relations whose ``case`` child becomes the head: "attaque *contre* la base"
+        self.lifted: dict[str, str] = data["lifted"]
+        self.negation_heads = set(data["negation_heads"])        # "ne", "n'"
+        self.negation_partners = set(data["negation_partners"])  # "pas", "plus", "jamais" next to a "ne"
+        self.pos_tags: dict[str, str] = data["pos_tags"]
+        self.flat = set(data["flat"])
+        self.agent_cases = set(data["agent_cases"])
+        self.complex_prepositions = set(data["complex_prepositions"])
+        self.verb_endings = tuple(data["verb_endings"])
+        self.adjectives = set(data["adjectival_participles"])  # "par" on a past participle  # multiword names: "flat:name"
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not doc.has_annotation("DEP"):
+            return doc
+        heads = [t.head.i for t in doc]
+        deps = [self.labels.get(t.dep_, t.dep_) for t in doc]
+        for token in doc:
+            lifted = self.lifted.get(token.dep_)
+            if lifted is None:
+                continue
+            case = next((c for c in token.children if c.dep_ == "case" and c.i < token.i), None)
+            if case is None or token.dep_ == "ROOT":
+                continue
+            # "*près* de Djibo", "*lors* de la visite": the adverb is the preposition
+            case = next((c for c in token.children if c.i == case.i - 1 and c.lower_ in self.complex_prepositions),
+                        case)
+            # the preposition takes the noun's place under the noun's head; the noun hangs from it
+            if case.lower_ in self.agent_cases and token.head.pos_ in ("VERB", "AUX") \
+                    and "Part" in token.head.morph.get("VerbForm"):
+                lifted = "agent"  # "une embuscade tendue *par* des jihadistes"
+            heads[case.i], deps[case.i] = heads[token.i], lifted
+            heads[token.i], deps[token.i] = case.i, "pobj"
+        for token in doc:
+            # UD heads a name on its first word ("Assimi <-flat- Goïta"), English on its
+            # last ("Assimi -compound-> Goïta"): the last word takes the name's place.
+            names = [c for c in token.children if c.dep_ in self.flat and c.i > token.i]
+            if names and deps[token.i] not in ("compound",):
+                last = names[-1]
+                heads[last.i], deps[last.i] = heads[token.i], deps[token.i]
+                for word in (token, *names[:-1]):
+                    heads[word.i], deps[word.i] = last.i, "compound"
+                for child in token.children:  # the name's determiners, titles and clauses follow it
+                    if child.dep_ not in self.flat and heads[child.i] == token.i:
+                        heads[child.i] = last.i
+                if heads[last.i] == token.i:  # the name was the sentence's root
+                    heads[last.i], deps[last.i] = last.i, "ROOT"
+        for token in doc:
+            lower = token.lower_
+            if lower in self.negation_heads:
+                deps[token.i] = "neg"
+            elif lower in self.negation_partners and any(
+                    s.lower_ in self.negation_heads for s in token.head.children):
+                deps[token.i] = "neg"
+        self._set_tree(doc, heads, deps)
+        for token in doc:
+            if self._participle(token):
+                token.pos_ = "VERB"  # "le responsable *sanctionné*": a participle the tagger read as an adjective
+            token.tag_ = self._tag(token)
+        return doc
+
+    def _participle(self, token) -> bool:
+        lemma = token.lemma_.lower()
+        return token.pos_ == "ADJ" and token.dep_ == "acl" and lemma != token.lower_ \
+            and lemma.endswith(self.verb_endings) and token.lower_ not in self.adjectives
+
+    @staticmethod
+    def _set_tree(doc: Doc, heads: list[int], deps: list[str]) -> None:
+        array = numpy.zeros((len(doc), 2), dtype="uint64")
+        for i, (head, dep) in enumerate(zip(heads, deps)):
+            array[i, 0] = numpy.int64(head - i).astype("uint64")  # relative head, as Doc.to_array writes it
+            array[i, 1] = doc.vocab.strings.add(dep)
+        # Every token keeps a head inside its sentence, so the sentences the tree
+        # gives back are those the parser (and the line-break component) made.
+        doc.from_array([HEAD, DEP], array)
+
+    def _tag(self, token) -> str:
+        """A Penn Treebank tag from the UD part of speech and morphology."""
+        pos, morph = token.pos_, token.morph
+        if pos in ("VERB", "AUX"):
+            form = morph.get("VerbForm")
+            if not form and pos == "VERB":
+                return "VBN"  # a participle the tagger had read as an adjective
+            if "Part" in form:
+                return "VBN" if "Past" in morph.get("Tense") else "VBG"
+            if "Inf" in form:
+                return "VB"
+            if set(morph.get("Tense")) & {"Past", "Imp"}:
+                return "VBD"
+            return "VBZ" if "3" in morph.get("Person") and "Sing" in morph.get("Number") else "VBP"
+        if pos in ("NOUN", "PROPN"):
+            tag = "NN" if pos == "NOUN" else "NNP"
+            return tag + "S" if "Plur" in morph.get("Number") else tag
+        return self.pos_tags.get(pos, token.tag_)
+
+    # No state of its own: the mapping is read from the package's data.
+    def to_disk(self, path, *, exclude=()):
+        pass
+
+    def from_disk(self, path, *, exclude=()):
+        return self
+
+    def to_bytes(self, *, exclude=()):
+        return b""
+
+    def from_bytes(self, data, *, exclude=()):
+        return self
