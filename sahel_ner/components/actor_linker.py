@@ -84,6 +84,8 @@ class ActorLinker:
         # or is acted on when its verb is an actor verb ("accused Algiers").
         self.subject_deps = set(words["subject_deps"])
         self.object_deps = set(words["object_deps"])
+        # "la décision de Bamako": a capital after "of" and one of these nouns is its government
+        self.possessor_nouns = {fold(w) for w in words.get("possessor_nouns", ())}
         self.title_phrases = title_phrases(nlp, words.get("title_phrases", {}), words.get("title_phrases_of_state", {}))
 
     @property
@@ -301,6 +303,9 @@ class ActorLinker:
             return False
         prep = self._preposition(root)
         if prep is not None and fold(prep.text) in self.actor_preps:
+            return False
+        if prep is not None and fold(prep.text) in self.of_words and \
+                fold(self._attached_to(root).text) in self.possessor_nouns:
             return False
         if root.dep_ in self.object_deps and root.head.lemma_.lower() in self.actor_verbs:
             return False  # "Bamako accused Algiers of arming rebels"

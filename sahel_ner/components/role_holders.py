@@ -58,9 +58,11 @@ class RoleIndex:
         """Everyone who held the title in the country, at any date."""
         return {person for words, person, _, _ in self.roles.get(country, ()) if title <= words}
 
-    def holder(self, country: str, title: frozenset[str], year: int | None) -> str | None:
+    def holder(self, country: str, title: frozenset[str], year: int | None, exact: bool = False) -> str | None:
+        """The one person holding the title (its words a subset of the role's, or
+        ``exact``ly the role's) in the country in that year, else None."""
         found = {person for words, person, start, end in self.roles.get(country, ())
-                 if title <= words and _held(start, end, year)}
+                 if (title == words if exact else title <= words) and _held(start, end, year)}
         return found.pop() if len(found) == 1 else None
 
 
@@ -186,11 +188,13 @@ def _named_after(doc: Doc, end: int, openers: set[str]) -> bool:
 
 def _holder(index: RoleIndex, country: str, words: frozenset[str], year: int | None, named: set[str]) -> str | None:
     """The title's holder named in the article (its one holder at any date, "le patron
-    de la diplomatie française" after "Jean-Yves Le Drian"), else its holder at the date."""
+    de la diplomatie française" after "Jean-Yves Le Drian"), else its holder at the
+    date, the role with exactly the title's words first."""
     in_article = index.holders(country, words) & named
     if len(in_article) == 1:
         return in_article.pop()
-    return index.holder(country, words, year)
+    # "le président français": the President, not the president of a parliamentary group
+    return index.holder(country, words, year, exact=True) or index.holder(country, words, year)
 
 
 def _match_title(doc: Doc, folded: list[str], start: int, tokens: tuple[str, ...],
