@@ -68,6 +68,8 @@ class ActorLinker:
         # Parts of speech of common words the statistical NER takes for one-word names ("Tension" in a headline)
         self.common_pos = set(words.get("common_pos", ()))
         self.common_words = {fold(w) for w in words.get("common_words", ())}  # months, weekdays
+        # "la commune de Sebba" names the place "Sebba" (French puts the place noun first)
+        self.place_noun_first = bool(words.get("place_noun_first"))
         # "la junte au pouvoir à Ouagadougou": a generic phrase whose state follows it
         self.generic_preps = {fold(w) for w in words.get("generic_preps", ())}
         self.possessive_endings = tuple(words["possessive_endings"])
@@ -183,6 +185,8 @@ class ActorLinker:
             label = "PERSON"  # "Fatoumata Sangaré" tagged as a place by the statistical NER
         elif self._names_a_place(core, ent.label_):
             label = "LOCATION"  # "the village of Tonsere", tagged as a person or organisation
+        if label == "LOCATION" and self.place_noun_first:
+            core = self._after_place_noun(core)
         if label == "LOCATION" and len(core.text) < 3:
             return None
         return Span(doc, core.start, core.end, label=label, kb_id=slugify(core.text))
@@ -220,6 +224,17 @@ class ActorLinker:
             return not any(t.lower_ in self.place_nouns for t in self._attached_to(root).subtree
                            if t.i < prep.i and (t.dep_ == "pobj" or t.dep_ in self.case_deps))
         return False
+
+    def _after_place_noun(self, core: Span) -> Span:
+        """"district de Thiou" -> "Thiou": the name after a leading place noun and "de"."""
+        doc, i = core.doc, core.start
+        if core[0].lower_ in self.place_nouns and len(core) > 2 and fold(doc[i + 1].text) in self.of_words:
+            i += 2
+            while i < core.end - 1 and fold(doc[i].text) in self.articles:
+                i += 1
+            if doc[i].text[:1].isupper():
+                return Span(doc, i, core.end, label=core.label_)
+        return core
 
     def _preposition(self, token: Token) -> Token | None:
         """The preposition a noun hangs from: its head in an English tree ("of" in

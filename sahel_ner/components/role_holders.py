@@ -158,12 +158,13 @@ def title_phrase_spans(doc: Doc, kb: KnowledgeBase, index: RoleIndex, focus: str
             if match is None:
                 continue
             end, country = match
-            if any(doc[k].ent_type_ in ("PERSON", "PER") for k in range(i, end)) or _named_after(doc, end, name_openers):
-                break  # "le Premier ministre Choguel Maïga", "le chef de l'État, le général Tiani": the name says who
+            if any(doc[k].ent_type_ in ("PERSON", "PER") for k in range(i, end)) or _named_after(doc, end, name_openers) \
+                    or _named_before(doc, i, name_openers):
+                break  # "le Premier ministre Choguel Maïga", "le général Salifou Mody, ministre de la Défense"
             country = country or _country_after(doc, end, kb, index, joiners)
             if country is None and needs_country:
                 break
-            country = country or focus
+            country = country or _recent_state(doc, i, kb) or focus
             person = next((p for words in alternatives if country
                            for p in [_holder(index, country, words, year, named)] if p), None)
             if person:
@@ -184,6 +185,27 @@ def _named_after(doc: Doc, end: int, openers: set[str]) -> bool:
     while i < len(doc) and i < end + 5 and fold(doc[i].text) in openers:
         i += 1
     return i < len(doc) and doc[i].ent_type_ in ("PERSON", "PER")
+
+
+def _named_before(doc: Doc, start: int, openers: set[str]) -> bool:
+    """A title in apposition after a name: "Salifou Mody, ministre de la Défense"."""
+    i = start - 1
+    while i >= 0 and fold(doc[i].text) in openers:
+        i -= 1
+    return i > 0 and doc[i].text == "," and doc[i - 1].ent_type_ in ("PERSON", "PER")
+
+
+def _recent_state(doc: Doc, start: int, kb: KnowledgeBase) -> str | None:
+    """The state named last before a title, in its sentence or the one before: "Au
+    Niger, ... Le ministre de la Défense s'est rendu à Téra" (a capital may be a mere
+    place: "de retour de Moscou")."""
+    sent = doc[start].sent
+    floor = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for k in range(start - 1, floor - 1, -1):
+        kb_id = doc[k].ent_kb_id_
+        if kb_id in kb.actors and kb.actors[kb_id].type == "STATE":
+            return kb_id
+    return None
 
 
 def _holder(index: RoleIndex, country: str, words: frozenset[str], year: int | None, named: set[str]) -> str | None:
