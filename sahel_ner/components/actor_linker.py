@@ -79,13 +79,6 @@ class ActorLinker:
         self.bracket_preps = {fold(w) for w in words["bracket_preps"]}
         self.actor_preps = {fold(w) for w in words["actor_preps"]}
         self.verb_endings = tuple(words["verb_endings"])
-        # Dependency labels of a noun that carries its preposition as a "case" child
-        # (Universal Dependencies: "obl", "nmod"); English trees hang it under "prep".
-        self.case_deps = set(words.get("case_deps", ()))
-        # A capital in one of these roles acts ("Bamako expelled ...", "Washington's support"),
-        # or is acted on when its verb is an actor verb ("accused Algiers").
-        self.subject_deps = set(words["subject_deps"])
-        self.object_deps = set(words["object_deps"])
         # "la décision de Bamako": a capital after "of" and one of these nouns is its government
         self.possessor_nouns = {fold(w) for w in words.get("possessor_nouns", ())}
         self.title_phrases = title_phrases(nlp, words.get("title_phrases", {}), words.get("title_phrases_of_state", {}))
@@ -222,7 +215,7 @@ class ActorLinker:
         if self.ner_types.get(ner_label, ner_label) != "PERSON" and len(core) == 1 and prep is not None \
                 and prep.lower_ in self.scene_preps:
             return not any(t.lower_ in self.place_nouns for t in self._attached_to(root).subtree
-                           if t.i < prep.i and (t.dep_ == "pobj" or t.dep_ in self.case_deps))
+                           if t.i < prep.i and t.dep_ == "pobj")
         return False
 
     def _after_place_noun(self, core: Span) -> Span:
@@ -236,14 +229,11 @@ class ActorLinker:
                 return Span(doc, i, core.end, label=core.label_)
         return core
 
-    def _preposition(self, token: Token) -> Token | None:
-        """The preposition a noun hangs from: its head in an English tree ("of" in
-        "the village of X"), its "case" child in a Universal Dependencies one ("de")."""
-        if token.dep_ == "pobj":
-            return token.head
-        if token.dep_ in self.case_deps:
-            return next((child for child in token.children if child.dep_ == "case"), None)
-        return None
+    @staticmethod
+    def _preposition(token: Token) -> Token | None:
+        """The preposition a noun hangs from ("of" in "the village of X"; French parses
+        arrive in this scheme through the dependency adapter)."""
+        return token.head if token.dep_ == "pobj" else None
 
     @staticmethod
     def _attached_to(token: Token) -> Token:
@@ -314,7 +304,7 @@ class ActorLinker:
         root = ent.root
         while root.dep_ in ("conj", "appos") and root.head is not root:
             root = root.head  # "Bamako and Niamey agreed": the first conjunct's role
-        if root.dep_ in self.subject_deps:
+        if root.dep_ in ("nsubj", "nsubjpass", "poss", "agent"):
             return False
         prep = self._preposition(root)
         if prep is not None and fold(prep.text) in self.actor_preps:
@@ -322,7 +312,7 @@ class ActorLinker:
         if prep is not None and fold(prep.text) in self.of_words and \
                 fold(self._attached_to(root).text) in self.possessor_nouns:
             return False
-        if root.dep_ in self.object_deps and root.head.lemma_.lower() in self.actor_verbs:
+        if root.dep_ in ("dobj", "dative") and root.head.lemma_.lower() in self.actor_verbs:
             return False  # "Bamako accused Algiers of arming rebels"
         return True
 
