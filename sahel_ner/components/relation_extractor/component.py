@@ -205,6 +205,8 @@ class RelationExtractor:
         if source_id == target_id or source_type not in rtype.source_types or target_type not in rtype.target_types:
             return False
         actors = self.kb.actors
+        if target_type == "STATE" and actors.get(source_id) and actors[source_id].affiliation == target_id:
+            return False  # a state's own junta or army acting on that state ("borders closed by the CNSP")
         if not rtype.own_forces and (actors.get(source_id) and actors[source_id].military == target_id
                                      or actors.get(target_id) and actors[target_id].military == source_id):
             return False

@@ -66,6 +66,7 @@ class ArgumentWords:
     out_of_prepositions: frozenset[str]
     target_nouns: frozenset[str]
     copulas: frozenset[str]
+    compass_prepositions: frozenset[str]
     list_prepositions: frozenset[str]
     also_words: frozenset[str]
     claim_verbs: dict[str, frozenset[str]]

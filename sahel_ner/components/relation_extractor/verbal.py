@@ -86,18 +86,36 @@ def verb_relations(verb: Token, rtype: RelationType, args: ArgumentFinder) -> li
 
 def scene_of(verb: Token, sufferers: list[Token], rtype: RelationType, args: ArgumentFinder) -> list[Span]:
     """The place where an act hit no named actor: a place preposition on the verb
-    or on its object ("killed a herder in the village of X")."""
-    verbs = [verb, *verb.conjuncts]  # "killed a merchant and pillaged a shop in the village of X"
+    or on its object ("killed a herder in the village of X"), on a conjunct
+    ("killed a merchant and pillaged a shop in the village of X"), else deeper in
+    the clause. A conjunct with a place of its own adds it ("killed 44 people in
+    A, and 179 others in B")."""
+    units = [(verb, sufferers)] + [(c, [o for o in c.children if o.dep_ in ("dobj", "obj")])
+                                   for c in [*verb.conjuncts, *(c for s in sufferers for c in s.conjuncts)]]
+    found: list[Span] = []
+    for word, objects in units:
+        found += [p for p in _places_on([word], objects, rtype, args)[:1] if all(p.kb_id_ != f.kb_id_ for f in found)]
+    if not found:  # "killed a merchant accused of helping the VDP in the village of X": deeper in the clause
+        deeper = [t for t in verb.subtree if t.dep_ == "pobj" and t.head.lower_ in rtype.verb_location_preps]
+        found = [t for t in args.actors_of(deeper) if t.label_ == "LOCATION" and not in_brackets(t)][:1]
+    elif not _places_on([verb], sufferers, rtype, args):
+        # the verb's own place is deeper than its conjuncts' ("killed 44 people, including 20 children,
+        # in the village of A, as well as 179 others in B"): it comes first
+        inside = {t.i for word, _ in units[1:] for t in word.subtree}
+        deeper = [t for t in verb.subtree if t.dep_ == "pobj" and t.head.lower_ in rtype.verb_location_preps
+                  and t.i not in inside]
+        own = [t for t in args.actors_of(deeper) if t.label_ == "LOCATION" and not in_brackets(t)][:1]
+        found = own + [f for f in found if all(f.kb_id_ != o.kb_id_ for o in own)]
+    return found
+
+
+def _places_on(verbs: list[Token], sufferers: list[Token], rtype: RelationType, args: ArgumentFinder) -> list[Span]:
     places = pobjs([p for v in verbs for p in v.children if p.dep_ == "prep" and p.lower_ in rtype.verb_location_preps])
     places += pobjs(preps_in(sufferers, rtype.verb_location_preps))
     # "killed six people east of Banibangou"
     compass = [c for v in verbs for c in v.children if c.lower_ in args.words.compass_words]
-    places += pobjs(preps_in(compass, ("of", "from")))  # "east of X", "4km from X"
-    found = [t for t in args.actors_of(places) if t.label_ == "LOCATION" and not in_brackets(t)]
-    if not found:  # "killed a merchant accused of helping the VDP in the village of X": deeper in the clause
-        deeper = [t for t in verb.subtree if t.dep_ == "pobj" and t.head.lower_ in rtype.verb_location_preps]
-        found = [t for t in args.actors_of(deeper) if t.label_ == "LOCATION" and not in_brackets(t)]
-    return found[:1]
+    places += pobjs(preps_in(compass, args.words.compass_prepositions))  # "east of X", "4km from X"
+    return [t for t in args.actors_of(places) if t.label_ == "LOCATION" and not in_brackets(t)]
 
 
 def mutual_pairs(verb: Token, args: ArgumentFinder) -> list[Candidate]:
