@@ -118,7 +118,7 @@ class ActorLinker:
         linked += self._unnamed_places(doc, taken)
         linked += role_holder_spans(doc, kb, self.roles, focus, taken, self.of_words)  # "Mali's defence minister"
         # "le Premier ministre malien": first, so it wins over an equal statistical span (MISC)
-        linked = title_phrase_spans(doc, kb, self.roles, focus, taken, self.title_phrases,
+        linked = title_phrase_spans(doc, kb, self.roles, focus, self.title_phrases,
                                     self.of_words | self.articles, self.articles | self.titles) + linked
         doc.set_ents(filter_spans(linked))
         doc._.actors = self._actor_table(doc, kb)

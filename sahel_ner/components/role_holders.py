@@ -139,7 +139,7 @@ def title_phrases(nlp: Language, phrases: dict[str, list[str]],
 
 
 def title_phrase_spans(doc: Doc, kb: KnowledgeBase, index: RoleIndex, focus: str | None,
-                       taken: set[int], phrases: TitlePhrases, joiners: set[str] = frozenset(),
+                       phrases: TitlePhrases, joiners: set[str] = frozenset(),
                        name_openers: set[str] = frozenset()) -> list[Span]:
     """PERSON spans for title phrases ("le Premier ministre", "le ministre malien
     de la Défense") whose holder the knowledge base knows. A title may cover a
@@ -158,8 +158,8 @@ def title_phrase_spans(doc: Doc, kb: KnowledgeBase, index: RoleIndex, focus: str
             if match is None:
                 continue
             end, country = match
-            if any(doc[k].ent_type_ in ("PERSON", "PER") for k in range(i, end)) or _named_after(doc, end, name_openers) \
-                    or _named_before(doc, i, name_openers):
+            if any(doc[k].ent_type_ in ("PERSON", "PER") for k in range(i, end)) \
+                    or _named_after(doc, end, name_openers) or _named_before(doc, i, name_openers):
                 break  # "le Premier ministre Choguel Maïga", "le général Salifou Mody, ministre de la Défense"
             country = country or _country_after(doc, end, kb, index, joiners)
             if country is None and needs_country:
