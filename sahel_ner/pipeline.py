@@ -68,7 +68,7 @@ def load(
     for title in TITLE_ABBREVIATIONS if lang == "en" else ():
         nlp.tokenizer.add_special_case(title, [{ORTH: title}])
     if "parser" in nlp.pipe_names:
-        nlp.add_pipe("sahel_line_breaks", before="parser")
+        nlp.add_pipe("sahel_line_breaks", before="parser", config={"inside_sentences": lang == "fr"})
     if lang != "en" and "parser" in nlp.pipe_names:
         # the components read the English label scheme; other models write Universal Dependencies
         nlp.add_pipe("sahel_dependency_adapter", config={"lang": lang})

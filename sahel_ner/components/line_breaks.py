@@ -7,6 +7,11 @@ sentence ("... extremists: WashPo Intelligence shared by ..."). A dateline
 become the subject of the first sentence. Marking the token after a line break
 or a dateline dash as a sentence start before the parser runs keeps them apart
 (the parser respects preset boundaries).
+
+``inside_sentences`` (on for French): the French models' parser also starts
+sentences inside prose ("... son homologue russe Vladimir | Poutine lors du
+sommet"); a token on the same line as a word that cannot end a sentence (not
+final punctuation, a closing quote or bracket) is marked as no sentence start.
 """
 from __future__ import annotations
 
@@ -16,8 +21,17 @@ from spacy.tokens import Doc
 _DASHES = ("—", "–", "--", "-")
 
 
-@Language.component("sahel_line_breaks", assigns=["token.is_sent_start"])
-def line_breaks(doc: Doc) -> Doc:
+_SENTENCE_ENDS = frozenset(".!?…:;\"»”’')]")
+
+
+@Language.factory("sahel_line_breaks", assigns=["token.is_sent_start"], default_config={"inside_sentences": False})
+def make_line_breaks(nlp: Language, name: str, inside_sentences: bool):
+    def line_breaks(doc: Doc) -> Doc:
+        return mark_sentence_starts(doc, inside_sentences)
+    return line_breaks
+
+
+def mark_sentence_starts(doc: Doc, inside_sentences: bool = False) -> Doc:
     dateline_end = _dateline_length(doc, 0) - 1  # last token of the line's dateline, once per line
     for token in doc:
         if token.i + 1 < len(doc) and (token.is_space and "\n" in token.text or "\n" in token.whitespace_):
@@ -25,6 +39,9 @@ def line_breaks(doc: Doc) -> Doc:
             dateline_end = token.i + _dateline_length(doc, token.i + 1)
         elif token.i == dateline_end and token.i + 1 < len(doc) and token.i > 0:
             doc[token.i + 1].is_sent_start = True
+        elif inside_sentences and token.i + 1 < len(doc) and not token.is_space \
+                and token.text[-1] not in _SENTENCE_ENDS:
+            doc[token.i + 1].is_sent_start = False
     return doc
 
 

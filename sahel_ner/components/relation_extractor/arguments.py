@@ -204,6 +204,9 @@ class ArgumentFinder:
                 raised = [c for c in verb.head.children if c.dep_ in PASS_SUBJ]
                 if raised:
                     return raised
+                objects = [c for c in verb.head.children if c.dep_ in ("dobj", "obj")]
+                if objects and verb.head.lemma_.lower() in self.words.object_control_verbs:
+                    return objects  # "HRW accuse l'armée d'avoir exécuté ...": the object does it
             if verb.dep_ == "conj" and verb.head.lower_ in self.words.identity_hedges:
                 # "presumed JNIM militants attacked ...", misread as "[they] presumed militants and attacked"
                 objects = [c for c in verb.head.children if c.dep_ in ("dobj", "obj")]

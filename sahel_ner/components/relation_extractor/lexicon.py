@@ -67,6 +67,7 @@ class ArgumentWords:
     target_nouns: frozenset[str]
     copulas: frozenset[str]
     compass_prepositions: frozenset[str]
+    object_control_verbs: frozenset[str]
     list_prepositions: frozenset[str]
     also_words: frozenset[str]
     claim_verbs: dict[str, frozenset[str]]
