@@ -11,6 +11,7 @@ from spacy.language import Language
 
 # Importing the components registers their factories (entry points do the same
 # for a saved pipeline loaded with plain ``spacy.load``).
+from . import dates  # noqa: F401  (registers sahel_dates)
 from .components import actor_linker, actor_ruler, dependency_adapter, line_breaks, relation_extractor  # noqa: F401
 
 # Base pipelines per language, first installed one wins. en_core_web_sm is not on
@@ -72,6 +73,8 @@ def load(
     if lang != "en" and "parser" in nlp.pipe_names:
         # the components read the English label scheme; other models write Universal Dependencies
         nlp.add_pipe("sahel_dependency_adapter", config={"lang": lang})
+    if lang == "fr":  # the French models tag no DATE entities
+        nlp.add_pipe("sahel_dates", config={"lang": lang})
     ruler = nlp.add_pipe("sahel_actor_ruler", config={"lang": lang})
     if extra_actors:
         ruler.add_actor_files(extra_actors)

@@ -174,6 +174,8 @@ def _active_targets(verb: Token, rtype: RelationType, args: ArgumentFinder, obje
 def object_qualifies(verb: Token, rtype: RelationType, preps: list[Token], passive: bool) -> bool:
     """Verbs that carry the relation only with the right object ("delivered weapons")."""
     objs = [c for c in verb.children if c.dep_ in ("dobj", "obj") or (passive and c.dep_ in PASS_SUBJ)]
+    if passive and verb.dep_ in ("acl", "amod"):
+        objs.append(verb.head)  # "Bazoum, still held by the guard"
     if rtype.object_nouns:
         return any(o.lemma_.lower() in rtype.object_nouns or o.lower_ in rtype.object_nouns
                    or any(c.lower_ in rtype.object_nouns for c in o.children if c.dep_ in ("compound", "amod"))
