@@ -67,6 +67,11 @@ class ActorRuler:
         found = [self._span(doc, key, start, end) for key, start, end in self.matcher(doc)]
         found += [self._span(doc, key, start, end) for key, start, end in self.exact_matcher(doc)
                   if not self._in_capitals(doc, start, end)]
+        # A generic phrase gives way to a named actor it overlaps: "un convoi de l'armée | malienne"
+        # is the Malian army, not the army of whatever state the article is about.
+        named = [s for s in found if s.kb_id_ not in _GENERIC_LABELS]
+        found = [s for s in found if s.kb_id_ not in _GENERIC_LABELS or not any(
+            n.start < s.end and s.start < n.end and n.end > s.end for n in named)]
         found = filter_spans(found)  # longest match wins: "Mali's military rulers" over "Mali"
         # A place inside a longer statistical organisation name belongs to that name
         # ("Sahel Herders Association", "Bamako Court of Appeal").
