@@ -150,6 +150,8 @@ class Cues:
                     depth == 1 and chain[0].dep_ in ("nsubj", "nsubjpass") and self.occurrence_predicates
                     and self._occurrence(tok)):
                 break
+            if depth == 1 and trigger.dep_ == "acl" and trigger.pos_ == "VERB":
+                break  # "did not meet X, still held by the guard": a participle keeps its own polarity
             if depth > 1 and chain[depth - 1].dep_ == "prep" and tok.pos_ in ("NOUN", "PROPN") \
                     and tok.lemma_.lower() not in rtype.light_verbs:
                 break  # "no comment regarding the arrest": the "no" denies the comment, not the arrest

@@ -8,7 +8,9 @@ or ``SAHEL_NER_ACTORS=path1:path2``). A record::
     {"id": "mali", "label": "Mali", "type": "STATE",
      "aliases": ["Mali", "Republic of Mali"],
      "case_sensitive_aliases": ["US"],  # short forms that are also English words ("us")
-     "demonyms": ["Malian"],            # STATE: builds "the Malian junta", "Malian troops"
+     "demonyms": ["Malian"],            # STATE: builds "the Malian junta", "Malian troops" (English)
+     "demonyms_fr": ["malien", "malienne", "maliens", "maliennes"],  # STATE: the same for French
+     "names_fr": ["le Mali"],           # STATE: its names, with their article, in French templates ("la junte du Mali")
      "capital": "bamako",               # STATE: its seat of power (a LOCATION record)
      "military": "malian_armed_forces", # STATE: its forces (a MILITARY record)
      "roles": [{"title": "...", "country": "mali", "from": "2021", "to": null}],  # PERSON
@@ -16,12 +18,22 @@ or ``SAHEL_NER_ACTORS=path1:path2``). A record::
      "reports": true}                   # a monitor or news outlet: it tells of acts, it does not do them
 
 Phrases built from demonyms and institution words ("Mali's military rulers",
-"Malian authorities", "FAMa soldiers") come from ``institutions.json`` so the
-gazetteer does not need every combination spelled out.
+"Malian authorities", "FAMa soldiers"; in French "la junte malienne", "les autorités
+de Bamako") come from ``institutions.json`` so the gazetteer does not need every
+combination spelled out. Templates fill ``{demonym}``, ``{name}`` and ``{capital}``
+(the names of the state's ``capital`` record).
+
+Aliases are shared by every language (a French name of an actor is one more alias
+of its id). Demonyms and the state names that templates fill in are per language:
+``demonyms`` and the state's label and short aliases serve English; another
+language ``xx`` reads ``demonyms_xx`` (every gender and number: "malien",
+"maliennes") and ``names_xx`` instead, so French words never enter English
+templates and English ones never French templates.
 """
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -34,6 +46,9 @@ from .text import fold
 # linker resolves to the article's focus state or that state's military.
 GENERIC_STATE = "@state"
 GENERIC_MILITARY = "@military"
+
+# Per-language record keys: "demonyms_fr", "names_fr".
+_LOCAL_KEY = re.compile(r"^(demonyms|names)_([a-z]{2,3})$")
 
 
 @dataclass
@@ -49,6 +64,8 @@ class Actor:
     affiliation: str | None = None
     roles: list[dict] = field(default_factory=list)
     reports: bool = False
+    # language -> {"demonyms": [...], "names": [...]} for languages other than English
+    local: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
     @classmethod
     def from_record(cls, rec: dict, origin: str) -> "Actor":
@@ -64,20 +81,44 @@ class Actor:
                    demonyms=list(rec.get("demonyms") or []),
                    capital=rec.get("capital"), military=rec.get("military"),
                    affiliation=rec.get("affiliation"), roles=list(rec.get("roles") or []),
-                   reports=bool(rec.get("reports")))
+                   reports=bool(rec.get("reports")), local=_local_words(rec))
 
     def to_record(self) -> dict:
         rec = {"id": self.id, "label": self.label, "type": self.type, "aliases": self.aliases}
         for key in ("case_sensitive_aliases", "demonyms", "capital", "military", "affiliation", "roles", "reports"):
             if getattr(self, key):
                 rec[key] = getattr(self, key)
+        for lang, words in self.local.items():
+            for kind, values in words.items():
+                rec[f"{kind}_{lang}"] = values
         return rec
+
+    def demonyms_in(self, lang: str) -> list[str]:
+        """Demonyms the templates of ``lang`` use ("Malian"; "malien", "malienne" ...)."""
+        return self.demonyms if lang == "en" else self.local.get(lang, {}).get("demonyms", [])
+
+    def names_in(self, lang: str) -> list[str]:
+        """The state's names that ``{name}`` templates use: its label and up to three
+        short aliases in English, ``names_<lang>`` in another language."""
+        if lang == "en":
+            return [self.label] + [a for a in self.aliases if len(a) > 3 and " " not in a.strip(".")][:3]
+        return self.local.get(lang, {}).get("names", [])
+
+
+def _local_words(rec: dict) -> dict[str, dict[str, list[str]]]:
+    local: dict[str, dict[str, list[str]]] = {}
+    for key, values in rec.items():
+        match = _LOCAL_KEY.match(key)
+        if match and values:
+            local.setdefault(match.group(2), {})[match.group(1)] = list(values)
+    return local
 
 
 class KnowledgeBase:
     """Canonical actors plus the folded-alias index the ruler and linker use."""
 
-    def __init__(self, actors: Iterable[Actor], institutions: dict):
+    def __init__(self, actors: Iterable[Actor], institutions: dict, lang: str = "en"):
+        self.lang = lang
         self.actors: dict[str, Actor] = {}
         for actor in actors:  # later records (user files) override packaged ones
             self.actors[actor.id] = actor
@@ -98,14 +139,14 @@ class KnowledgeBase:
                 raise FileNotFoundError(f"actor file not found: {path}")
             actors += [Actor.from_record(r, str(path))
                        for r in iter_jsonl_text(path.read_text(encoding="utf-8"), str(path))]
-        return cls(actors, read_json(lang, "institutions.json"))
+        return cls(actors, read_json(lang, "institutions.json"), lang)
 
     def to_records(self) -> list[dict]:
         return [a.to_record() for a in self.actors.values()]
 
     @classmethod
-    def from_records(cls, records: list[dict], institutions: dict) -> "KnowledgeBase":
-        return cls([Actor.from_record(r, "serialized") for r in records], institutions)
+    def from_records(cls, records: list[dict], institutions: dict, lang: str = "en") -> "KnowledgeBase":
+        return cls([Actor.from_record(r, "serialized") for r in records], institutions, lang)
 
     def _build_index(self) -> None:
         # folded phrase -> actor id; the first claim wins, so explicit aliases beat
@@ -117,12 +158,17 @@ class KnowledgeBase:
         self.surnames: dict[str, set[str]] = {}  # folded surname -> person ids
         self.exact_phrases: dict[str, str] = {}  # case-sensitive short forms ("US") -> id
         self.demonyms: dict[str, str] = {}  # folded demonym ("burkinabe") -> state id
+        # Names that are also common words of this language ("EU" / French "eu") match only as written.
+        as_written = set(self.institutions.get("case_sensitive_aliases", ()))
         for actor in self.actors.values():
             for alias in [actor.label, *actor.aliases]:
-                self._claim(alias, actor.id)
+                if alias in as_written:
+                    self.exact_phrases.setdefault(alias, actor.id)
+                else:
+                    self._claim(alias, actor.id)
             for alias in actor.case_sensitive_aliases:
                 self.exact_phrases.setdefault(alias, actor.id)
-            for dem in actor.demonyms if actor.type == "STATE" else ():
+            for dem in actor.demonyms_in(self.lang) if actor.type == "STATE" else ():
                 self.demonyms.setdefault(fold(dem), actor.id)
             if actor.type == "STATE" and actor.capital:
                 self.seat_of[actor.capital] = actor.id
@@ -146,7 +192,8 @@ class KnowledgeBase:
             self.phrase_forms[key] = phrase
 
     def _add_state_phrases(self, state: Actor) -> None:
-        names = [state.label] + [a for a in state.aliases if len(a) > 3 and " " not in a.strip(".")][:3]
+        names = state.names_in(self.lang)
+        demonyms = state.demonyms_in(self.lang)
         for kind, target in (("government", state.id), ("military", state.military)):
             if not target:
                 continue
@@ -155,7 +202,7 @@ class KnowledgeBase:
                 for template in spec.get("templates", []):
                     fills = {"head": head}
                     if "{demonym}" in template:
-                        for dem in state.demonyms:
+                        for dem in demonyms:
                             phrase = template.format(demonym=dem, **fills)
                             if dem in state.case_sensitive_aliases or (dem.isupper() and len(dem) <= 3):
                                 # "US officials" but never "give us intelligence"
@@ -164,7 +211,17 @@ class KnowledgeBase:
                                 self._claim(phrase, target)
                     elif "{name}" in template:
                         for name in names:
-                            self._claim(template.format(name=name, **fills), target)
+                            self._claim(self._contract(template.format(name=name, **fills)), target)
+                    elif "{capital}" in template and state.capital in self.actors:
+                        seat = self.actors[state.capital]  # "les autorités de Bamako"
+                        for name in dict.fromkeys([seat.label, *seat.aliases]):
+                            self._claim(template.format(capital=name, **fills), target)
+
+    def _contract(self, phrase: str) -> str:
+        """French articles after a preposition: "la junte de le Mali" -> "la junte du Mali"."""
+        for long, short in self.institutions.get("contractions", {}).items():
+            phrase = phrase.replace(long, short)
+        return phrase
 
     # -- lookups ------------------------------------------------------------
     def __len__(self) -> int:

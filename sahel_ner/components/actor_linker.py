@@ -18,7 +18,7 @@ from bisect import bisect_left
 from collections import Counter
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .. import extensions  # noqa: F401
@@ -27,7 +27,7 @@ from ..places import default_geocoder
 from ..places.geocoder import COUNTRY_ACTORS
 from ..resources import read_json
 from ..text import fold, opening_bracket, slugify
-from .role_holders import RoleIndex, role_holder_spans
+from .role_holders import RoleIndex, role_holder_spans, title_phrase_spans, title_phrases
 
 
 # ISO country code -> the state's actor id (the state, not its forces).
@@ -60,6 +60,28 @@ class ActorLinker:
         self.scene_preps = set(words["scene_preps"])
         self.materiel_nouns = set(words["materiel_nouns"])
         self.title_heads = frozenset(words["title_heads"])
+        # Function words the rules below test, per language ("of" / "de", "between" / "entre").
+        self.articles = {fold(w) for w in [*words["articles"], *words["elisions"]]}
+        self.elisions = {fold(w) for w in words["elisions"]}
+        # A new actor's name has a capital letter (French NER tags lower-case words: "officiel")
+        self.capitalised_names = bool(words.get("capitalised_names"))
+        # Parts of speech of common words the statistical NER takes for one-word names ("Tension" in a headline)
+        self.common_pos = set(words.get("common_pos", ()))
+        self.common_words = {fold(w) for w in words.get("common_words", ())}  # months, weekdays
+        # "la commune de Sebba" names the place "Sebba" (French puts the place noun first)
+        self.place_noun_first = bool(words.get("place_noun_first"))
+        # "la junte au pouvoir à Ouagadougou": a generic phrase whose state follows it
+        self.generic_preps = {fold(w) for w in words.get("generic_preps", ())}
+        self.possessive_endings = tuple(words["possessive_endings"])
+        self.of_words = {fold(w) for w in words["of"]}
+        self.between_words = {fold(w) for w in words["between"]}
+        self.and_words = {fold(w) for w in words["and"]}
+        self.bracket_preps = {fold(w) for w in words["bracket_preps"]}
+        self.actor_preps = {fold(w) for w in words["actor_preps"]}
+        self.verb_endings = tuple(words["verb_endings"])
+        # "la décision de Bamako": a capital after "of" and one of these nouns is its government
+        self.possessor_nouns = {fold(w) for w in words.get("possessor_nouns", ())}
+        self.title_phrases = title_phrases(nlp, words.get("title_phrases", {}), words.get("title_phrases_of_state", {}))
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -94,7 +116,10 @@ class ActorLinker:
                 linked.append(Span(doc, token.i, token.i + 1, label="PERSON", kb_id=persons[fold(token.text)]))
                 taken.add(token.i)
         linked += self._unnamed_places(doc, taken)
-        linked += role_holder_spans(doc, kb, self.roles, focus, taken)  # "Mali's defence minister"
+        linked += role_holder_spans(doc, kb, self.roles, focus, taken, self.of_words)  # "Mali's defence minister"
+        # "le Premier ministre malien": first, so it wins over an equal statistical span (MISC)
+        linked = title_phrase_spans(doc, kb, self.roles, focus, self.title_phrases,
+                                    self.of_words | self.articles, self.articles | self.titles) + linked
         doc.set_ents(filter_spans(linked))
         doc._.actors = self._actor_table(doc, kb)
         return doc
@@ -107,7 +132,13 @@ class ActorLinker:
                 and doc[ent.start - 1].ent_kb_id_ not in (GENERIC_STATE, GENERIC_MILITARY):
             return None  # "Africa Corps troops": the troops are the named group's, not the focus state's
         if actor_id in (GENERIC_STATE, GENERIC_MILITARY):
-            state = self._recent_state(doc, ent, kb, ents) or focus
+            owner = self._owner_after(doc, ent, kb)
+            if owner is not None and kb.actors[owner].type != "STATE":
+                # "les soldats de l'opération Barkhane": that force's; "les soldats d'Africa Corps": the group's
+                if actor_id == GENERIC_MILITARY and kb.actors[owner].type == "MILITARY":
+                    return Span(doc, ent.start, ent.end, label="MILITARY", kb_id=owner)
+                return None
+            state = owner or self._recent_state(doc, ent, kb, ents) or focus
             if actor_id == GENERIC_STATE:
                 return Span(doc, ent.start, ent.end, label="STATE", kb_id=state) if state else None
             military = kb.military_of(state)
@@ -128,7 +159,13 @@ class ActorLinker:
             return None  # "Defense" out of "Defense Minister": a title, not an actor
         if self._not_a_name(core):
             return None
-        if core.start > 0 and doc[core.start - 1].lower_ == "between" and any(t.lower_ == "and" for t in core):
+        if self.capitalised_names and not any(t.text[:1].isupper() for t in core):
+            return None
+        if len(core) == 1 and (core[0].pos_ in self.common_pos and not core[0].is_upper
+                               or fold(core.text) in self.common_words):
+            return None  # "[Tension entre Bamako et Paris", "fin Mars": a common word, not a name
+        if core.start > 0 and fold(doc[core.start - 1].text) in self.between_words \
+                and any(fold(t.text) in self.and_words for t in core):
             return None  # "between Anagadia and Beme" fused into one name: read again as two places
         for token in core:  # "Atallah's July": a known surname inside a mis-cut entity
             if fold(token.text) in persons and token.text[:1].isupper():
@@ -141,6 +178,8 @@ class ActorLinker:
             label = "PERSON"  # "Fatoumata Sangaré" tagged as a place by the statistical NER
         elif self._names_a_place(core, ent.label_):
             label = "LOCATION"  # "the village of Tonsere", tagged as a person or organisation
+        if label == "LOCATION" and self.place_noun_first:
+            core = self._after_place_noun(core)
         if label == "LOCATION" and len(core.text) < 3:
             return None
         return Span(doc, core.start, core.end, label=label, kb_id=slugify(core.text))
@@ -157,7 +196,7 @@ class ActorLinker:
             return True  # "Akinci drones": a model, not an actor
         first = core[0]
         doc = core.doc
-        return len(core) == 1 and first.is_sent_start and first.lower_.endswith(("ed", "ing")) \
+        return len(core) == 1 and first.is_sent_start and first.lower_.endswith(self.verb_endings) \
             and first.i + 1 < len(doc) and doc[first.i + 1].is_lower
 
     def _names_a_place(self, core: Span, ner_label: str) -> bool:
@@ -166,16 +205,40 @@ class ActorLinker:
         that the statistical NER did not call a person. Village names are rarely
         in any gazetteer, and the small model tags them at random."""
         doc, root = core.doc, core.root
-        head = root.head
-        if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in self.place_nouns:
+        prep = self._preposition(root)
+        if prep is not None and fold(prep.text) in self.of_words and self._attached_to(root).lower_ in self.place_nouns:
             return True
         if core.end < len(doc) and doc[core.end].lower_ in self.place_nouns and doc[core.end].pos_ == "NOUN":
             return True
         if self._in_brackets_after_name(core) or (core.start > 0 and self._bracket_follows(doc, core.start)):
             return True  # "Oursi (Oursi, Oudalan)", "east of Bani Bangou (Banibangou, Tillaberi)"
-        if ner_label != "PERSON" and len(core) == 1 and root.dep_ == "pobj" and head.lower_ in self.scene_preps:
-            return not any(t.lower_ in self.place_nouns for t in head.head.subtree if t.i < head.i and t.dep_ == "pobj")
+        if self.ner_types.get(ner_label, ner_label) != "PERSON" and len(core) == 1 and prep is not None \
+                and prep.lower_ in self.scene_preps:
+            return not any(t.lower_ in self.place_nouns for t in self._attached_to(root).subtree
+                           if t.i < prep.i and t.dep_ == "pobj")
         return False
+
+    def _after_place_noun(self, core: Span) -> Span:
+        """"district de Thiou" -> "Thiou": the name after a leading place noun and "de"."""
+        doc, i = core.doc, core.start
+        if core[0].lower_ in self.place_nouns and len(core) > 2 and fold(doc[i + 1].text) in self.of_words:
+            i += 2
+            while i < core.end - 1 and fold(doc[i].text) in self.articles:
+                i += 1
+            if doc[i].text[:1].isupper():
+                return Span(doc, i, core.end, label=core.label_)
+        return core
+
+    @staticmethod
+    def _preposition(token: Token) -> Token | None:
+        """The preposition a noun hangs from ("of" in "the village of X"; French parses
+        arrive in this scheme through the dependency adapter)."""
+        return token.head if token.dep_ == "pobj" else None
+
+    @staticmethod
+    def _attached_to(token: Token) -> Token:
+        """What a prepositional phrase modifies ("village" in "the village of X")."""
+        return token.head.head if token.dep_ == "pobj" else token.head
 
     def _unnamed_places(self, doc: Doc, taken: set[int]) -> list[Span]:
         """Place names the statistical NER missed: a capitalised run after "the
@@ -186,7 +249,7 @@ class ActorLinker:
         while i < len(doc):
             token = doc[i]
             starts_name = token.i not in taken and token.text[:1].isupper() and token.is_alpha and i > 0 and (
-                (doc[i - 1].lower_ == "of" and i > 1 and doc[i - 2].lower_ in self.place_nouns) or
+                (fold(doc[i - 1].text) in self.of_words and i > 1 and doc[i - 2].lower_ in self.place_nouns) or
                 self._bracket_follows(doc, i) or self._between_places(doc, i))
             if not starts_name:
                 i += 1
@@ -201,23 +264,21 @@ class ActorLinker:
             i = end
         return found
 
-    @staticmethod
-    def _between_places(doc: Doc, i: int) -> bool:
+    def _between_places(self, doc: Doc, i: int) -> bool:
         """"between Anagadia and Beme" after an act: two villages, which the
         statistical NER tends to fuse into one organisation."""
-        if doc[i - 1].lower_ == "between":
+        if fold(doc[i - 1].text) in self.between_words:
             return doc[i - 1].head.pos_ == "VERB" or doc[i - 1].head.dep_ in ("dobj", "nsubjpass", "pobj")
-        return doc[i - 1].lower_ == "and" and i > 2 and any(
-            doc[j].lower_ == "between" for j in range(max(0, i - 5), i - 1))
+        return fold(doc[i - 1].text) in self.and_words and i > 2 and any(
+            fold(doc[j].text) in self.between_words for j in range(max(0, i - 5), i - 1))
 
-    @staticmethod
-    def _bracket_follows(doc: Doc, i: int) -> bool:
+    def _bracket_follows(self, doc: Doc, i: int) -> bool:
         """A name run starting at i and ending right before "(Name, Name)"."""
         end = i
         while end < len(doc) and (doc[end].text[:1].isupper() or doc[end].text == "-") and doc[end].text != "(":
             end += 1
         return end < len(doc) - 1 and end > i and doc[end].text == "(" and doc[end + 1].text[:1].isupper() \
-            and doc[i - 1].lower_ in ("in", "near", "of", "at", "around", "between", "and", "outside", "from")
+            and fold(doc[i - 1].text) in self.bracket_preps
 
     @staticmethod
     def _in_brackets_after_name(core: Span) -> bool:
@@ -230,9 +291,10 @@ class ActorLinker:
         start, end = ent.start, ent.end
         doc = ent.doc
         while start < end and (fold(doc[start].text) in self.titles or doc[start].is_punct
-                               or doc[start].lower_ in ("the", "a", "an")):
+                               or fold(doc[start].text) in self.articles):
             start += 1
-        while end > start and (doc[end - 1].text in ("'s", "’s", "'") or doc[end - 1].is_punct):
+        while end > start and (doc[end - 1].text in self.possessive_endings or doc[end - 1].is_punct
+                               or fold(doc[end - 1].text) in self.elisions):
             end -= 1
         return Span(doc, start, end, label=ent.label_) if end > start else None
 
@@ -244,11 +306,29 @@ class ActorLinker:
             root = root.head  # "Bamako and Niamey agreed": the first conjunct's role
         if root.dep_ in ("nsubj", "nsubjpass", "poss", "agent"):
             return False
-        if root.dep_ == "pobj" and root.head.lower_ in ("between", "by", "with"):
+        prep = self._preposition(root)
+        if prep is not None and fold(prep.text) in self.actor_preps:
+            return False
+        if prep is not None and fold(prep.text) in self.of_words and \
+                fold(self._attached_to(root).text) in self.possessor_nouns:
             return False
         if root.dep_ in ("dobj", "dative") and root.head.lemma_.lower() in self.actor_verbs:
             return False  # "Bamako accused Algiers of arming rebels"
         return True
+
+    def _owner_after(self, doc: Doc, ent: Span, kb: KnowledgeBase) -> str | None:
+        """The actor named right after a generic phrase through one of ``generic_preps``:
+        a state or its capital ("la junte au pouvoir à Ouagadougou" -> burkina_faso), a
+        force or group ("les soldats de l'opération Barkhane" -> barkhane)."""
+        i = ent.end
+        if not self.generic_preps or i >= len(doc) or fold(doc[i].text) not in self.generic_preps:
+            return None
+        i += 1
+        if i < len(doc) and fold(doc[i].text) in self.articles:
+            i += 1
+        kb_id = doc[i].ent_kb_id_ if i < len(doc) else ""
+        owner = kb.seat_of.get(kb_id, kb_id)
+        return owner if owner in kb.actors and kb.actors[owner].type in ("STATE", "MILITARY", "ARMED_GROUP") else None
 
     @staticmethod
     def _recent_state(doc: Doc, ent: Span, kb: KnowledgeBase, ents: tuple[list[Span], list[int]]) -> str | None:
@@ -302,7 +382,8 @@ class ActorLinker:
         geocoder = default_geocoder()
         votes: Counter = Counter()
         for ent in doc.ents:
-            if ent.label_ in ("LOCATION", "GPE", "LOC", "FAC", "ORG", "ORGANIZATION", "PERSON") and ent.text[:1].isupper():
+            if ent.label_ in ("LOCATION", "GPE", "LOC", "FAC", "ORG", "ORGANIZATION", "PERSON", "PER") \
+                    and ent.text[:1].isupper():
                 for name in ent.text.split(","):  # "(Solle, Loroum)": a commune and its province
                     countries = {p.country for p in geocoder.candidates(name.strip())}
                     if len(countries) == 1:
@@ -317,7 +398,8 @@ class ActorLinker:
         """Folded surname (and partial name) -> person id, for persons named in full."""
         surnames: dict[str, str] = {}
         for ent in doc.ents:
-            if ent.label_ not in ("PERSON",) and not (ent.label_ in self.ner_types and fold(ent[0].text) in self.given_names):
+            if ent.label_ != "PERSON" and self.ner_types.get(ent.label_) != "PERSON" \
+                    and not (ent.label_ in self.ner_types and fold(ent[0].text) in self.given_names):
                 continue
             core = self._strip_titles(ent)
             if core is None or len(core) < 2:

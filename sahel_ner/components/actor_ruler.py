@@ -51,7 +51,7 @@ class ActorRuler:
     def add_actors(self, records: Iterable[dict]) -> None:
         """Add or override actors (same record format as ``actors.jsonl``)."""
         actors = list(self.kb.actors.values()) + [Actor.from_record(r, "add_actors") for r in records]
-        self.kb = KnowledgeBase(actors, self.kb.institutions)
+        self.kb = KnowledgeBase(actors, self.kb.institutions, self.lang)
         self._build_matchers()
 
     def add_actor_files(self, paths: Iterable[str | Path]) -> None:
@@ -67,12 +67,19 @@ class ActorRuler:
         found = [self._span(doc, key, start, end) for key, start, end in self.matcher(doc)]
         found += [self._span(doc, key, start, end) for key, start, end in self.exact_matcher(doc)
                   if not self._in_capitals(doc, start, end)]
+        # A generic phrase gives way to a named actor it overlaps: "un convoi de l'armée | malienne"
+        # is the Malian army, not the army of whatever state the article is about.
+        named = [s for s in found if s.kb_id_ not in _GENERIC_LABELS]
+        found = [s for s in found if s.kb_id_ not in _GENERIC_LABELS or not any(
+            n.start < s.end and s.start < n.end and n.end > s.end for n in named)]
         found = filter_spans(found)  # longest match wins: "Mali's military rulers" over "Mali"
         # A place inside a longer statistical organisation name belongs to that name
         # ("Sahel Herders Association", "Bamako Court of Appeal").
         heads = set(self.kb.institutions.get("organisation_heads", ()))
-        organisations = [e for e in doc.ents if e.label_ in ("ORG", "FAC") and e[-1].lower_ in heads]
-        found = [s for s in found if not (s.label_ == "LOCATION" and any(
+        labels = set(self.kb.institutions.get("organisation_labels", ("ORG", "FAC")))
+        organisations = [e for e in doc.ents if e.label_ in labels and self._organisation_head(e).lower_ in heads]
+        absorbed = set(self.kb.institutions.get("organisation_absorbs", ("LOCATION",)))
+        found = [s for s in found if not (s.label_ in absorbed and any(
             e.start <= s.start and s.end <= e.end and (e.start, e.end) != (s.start, s.end) for e in organisations))]
         taken = {i for span in found for i in range(span.start, span.end)}
         kept = [ent for ent in doc.ents if not any(i in taken for i in range(ent.start, ent.end))]
@@ -80,6 +87,18 @@ class ActorRuler:
         return doc
 
     # -- internals ----------------------------------------------------------
+    def _organisation_head(self, ent: Span):
+        """The word that says what kind of body a name is: the last in English
+        ("Bamako Court of Appeal"), the first after any article in French ("Cour
+        d'appel de Bamako", "l'Agence nationale de renseignement")."""
+        if not self.kb.institutions.get("organisation_head_first"):
+            return ent[-1]
+        skip = {fold(a) for a in self.kb.institutions.get("articles", ())}
+        for token in ent:
+            if fold(token.text) not in skip:
+                return token
+        return ent[-1]
+
     @staticmethod
     def _in_capitals(doc: Doc, start: int, end: int) -> bool:
         """An all-caps headline, where "US" may be the pronoun ("HELP US, SAY ...")."""
@@ -117,7 +136,7 @@ class ActorRuler:
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "ActorRuler":
         msg = srsly.msgpack_loads(data)
-        self.kb = KnowledgeBase.from_records(msg["actors"], msg["institutions"])
+        self.kb = KnowledgeBase.from_records(msg["actors"], msg["institutions"], self.lang)
         self._build_matchers()
         return self
 
@@ -130,6 +149,6 @@ class ActorRuler:
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "ActorRuler":
         path = Path(path)
         records = list(srsly.read_jsonl(path / "actors.jsonl"))
-        self.kb = KnowledgeBase.from_records(records, srsly.read_json(path / "institutions.json"))
+        self.kb = KnowledgeBase.from_records(records, srsly.read_json(path / "institutions.json"), self.lang)
         self._build_matchers()
         return self

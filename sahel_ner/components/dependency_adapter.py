@@ -50,6 +50,7 @@ class DependencyAdapter:
         self.agent_cases = set(data["agent_cases"])
         self.complex_prepositions = set(data["complex_prepositions"])
         self.verb_endings = tuple(data["verb_endings"])
+        self.time_nouns = set(data["time_nouns"])
         self.adjectives = set(data["adjectival_participles"])  # "par" on a past participle  # multiword names: "flat:name"
 
     def __call__(self, doc: Doc) -> Doc:
@@ -73,6 +74,13 @@ class DependencyAdapter:
                 lifted = "agent"  # "une embuscade tendue *par* des jihadistes"
             heads[case.i], deps[case.i] = heads[token.i], lifted
             heads[token.i], deps[token.i] = case.i, "pobj"
+        for token in doc:
+            # "s'est entretenu jeudi avec X": a bare time noun the parser made the head of
+            # the next phrase; the phrase belongs to the verb
+            if token.lower_ in self.time_nouns and not any(c.dep_ == "case" for c in token.children):
+                for i in range(token.i + 1, token.sent.end):
+                    if heads[i] == token.i and deps[i] in ("prep", "agent"):
+                        heads[i] = heads[token.i]
         for token in doc:
             # UD heads a name on its first word ("Assimi <-flat- Goïta"), English on its
             # last ("Assimi -compound-> Goïta"): the last word takes the name's place.

@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 _DASHES = ("—", "–", "--", "-")
 
 
-_SENTENCE_ENDS = frozenset(".!?…:;\"»”’')]")
+_SENTENCE_ENDS = frozenset(".!?…;\"»”’')]")  # not ':' ("trois responsables : A, B et C")
 
 
 @Language.factory("sahel_line_breaks", assigns=["token.is_sent_start"], default_config={"inside_sentences": False})

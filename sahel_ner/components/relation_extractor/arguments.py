@@ -21,6 +21,10 @@ SUBJ = {"nsubj", "csubj"}
 PASS_SUBJ = {"nsubjpass", "csubjpass"}
 
 
+# How many sentences back a chain of "she ... the diplomat ... she" may lead to its person.
+ANTECEDENT_REACH = 3
+
+
 def pobjs(preps: list[Token]) -> list[Token]:
     """The objects of prepositions, less times ("on 4 December", "at dawn"):
     a date is when the act happened, never who suffered it."""
@@ -345,14 +349,24 @@ class ArgumentFinder:
         sent = pronoun.sent
         if pronoun.i - sent.start > 2 or sent.start == 0:
             return []
-        previous = pronoun.doc[sent.start - 1].sent
         want_person = pronoun.lower_ in self.words.person_pronouns
-        for tok in previous:
-            if tok.dep_ not in ("nsubj", "nsubjpass"):
-                continue
-            spans = self._member_actors(tok)
-            if spans and (spans[0].label_ == "PERSON") == want_person:
-                return spans[:1]
+        start = sent.start
+        for _ in range(ANTECEDENT_REACH):
+            if start == 0:
+                break
+            previous = pronoun.doc[start - 1].sent
+            subjects = [t for t in previous if t.dep_ in ("nsubj", "nsubjpass")]
+            for tok in subjects:
+                spans = self._member_actors(tok)
+                if spans and (spans[0].label_ == "PERSON") == want_person:
+                    return spans[:1]
+            # "Nuland met X. The diplomat said ... She then ...": a chain of pronouns or
+            # descriptions of a person leads further back; anything else ends the search
+            if not want_person or not subjects or not all(
+                    t.lower_ in self.words.person_pronouns or t.lemma_.lower() in self.words.representative_nouns
+                    for t in subjects[:1]):
+                break
+            start = previous.start
         return []
 
     def is_cross_sentence(self, subject: Token) -> bool:

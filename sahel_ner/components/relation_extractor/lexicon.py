@@ -68,6 +68,7 @@ class ArgumentWords:
     copulas: frozenset[str]
     compass_prepositions: frozenset[str]
     object_control_verbs: frozenset[str]
+    classifier_prepositions: frozenset[str]
     list_prepositions: frozenset[str]
     also_words: frozenset[str]
     claim_verbs: dict[str, frozenset[str]]

@@ -17,6 +17,8 @@ from .records import Candidate, candidate, pairs
 
 
 def noun_relations(noun: Token, rtype: RelationType, args: ArgumentFinder) -> list[Candidate]:
+    if classifier(noun, args):
+        return []
     word = noun.lower_
     needed = rtype.noun_requires_modifier.get(word) or rtype.noun_requires_modifier.get(noun.lemma_.lower())
     mods = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
@@ -137,6 +139,15 @@ def _prepositional_arguments(noun: Token, rtype: RelationType, args: ArgumentFin
         if by_preps:
             places += pobjs(preps_in(by_preps, rtype.noun_location_preps))
     return by_preps, target_heads, places
+
+
+def classifier(noun: Token, args: ArgumentFinder) -> bool:
+    """A bare act noun after a genitive that classifies a thing, not an act:
+    "des hélicoptères *de combat*", "un drone *d'attaque*"."""
+    head = noun.head
+    return noun.dep_ == "pobj" and head.lower_ in args.words.classifier_prepositions and noun.i == head.i + 1 \
+        and head.head.pos_ == "NOUN" and head.head.lower_ not in args.words.quantity_nouns \
+        and not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)
 
 
 def _authors(objs: list[Token], args: ArgumentFinder) -> bool:

@@ -25,6 +25,10 @@ def verb_relations(verb: Token, rtype: RelationType, args: ArgumentFinder) -> li
     prep_words = rtype.verb_preps.get(lemma, rtype.verb_target_preps)
     preps = [c for c in children if c.dep_ in ("prep", "dative") and c.lower_ in prep_words]
     preps += preps_in(objects, prep_words)  # "shared intelligence with X", "froze the assets of X"
+    if rtype.object_nouns and lemma in rtype.verb_needs_object and not preps:
+        # "livré des hélicoptères de combat à l'armée": the target phrase hung deeper in the object
+        preps = [p for o in objects for p in o.subtree if p.dep_ == "prep" and p.lower_ in prep_words
+                 and p.head.pos_ in ("NOUN", "PROPN") and p.i > o.i]
     if lemma in rtype.verb_preps and not preps and lemma not in rtype.verb_requires_word:
         return []
     needed_words = rtype.verb_requires_word.get(lemma)
@@ -174,6 +178,8 @@ def _active_targets(verb: Token, rtype: RelationType, args: ArgumentFinder, obje
 def object_qualifies(verb: Token, rtype: RelationType, preps: list[Token], passive: bool) -> bool:
     """Verbs that carry the relation only with the right object ("delivered weapons")."""
     objs = [c for c in verb.children if c.dep_ in ("dobj", "obj") or (passive and c.dep_ in PASS_SUBJ)]
+    if passive and verb.dep_ in ("acl", "amod"):
+        objs.append(verb.head)  # "Bazoum, still held by the guard"
     if rtype.object_nouns:
         return any(o.lemma_.lower() in rtype.object_nouns or o.lower_ in rtype.object_nouns
                    or any(c.lower_ in rtype.object_nouns for c in o.children if c.dep_ in ("compound", "amod"))
