@@ -394,8 +394,9 @@ class Cues:
             if tok.dep_ == "conj" and tok.tag_ in ("VBD", "VBZ") and head.tag_ == "VB":
                 return False  # "urged X to reform and sanctioned Y": a finite verb is not inside "to ..."
             if tok.dep_ in ("xcomp", "ccomp", "dobj", "obj", "prep", "acl", "compound", "nsubj", "pcomp") and (
-                    lemma in self.modal_verbs or head.lower_ in self.modal_nouns) and lemma not in rtype.light_verbs:
-                return True
+                    lemma in self.modal_verbs or head.lower_ in self.modal_nouns) and (
+                    lemma not in rtype.light_verbs or tok.dep_ in ("xcomp", "ccomp")):
+                return True  # "promised to supply arms" is a plan ("pledged its support" is support given)
             if tok.dep_ not in ("xcomp", "conj"):
                 return False  # "demanded an investigation into killings": the killings are not demanded
             tok = head
