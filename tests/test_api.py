@@ -76,3 +76,15 @@ def test_one_failing_article_does_not_stop_the_batch():
     results = list(process_inputs(nlp, inputs, batch_size=4))
     assert [r.id for r in results] == ["a", "b", "c", "d"]
     assert [r.error for r in results] == [None, "pipeline error: RuntimeError: component crashed", "empty file", None]
+
+
+def test_french_example_of_the_readme():
+    """The French example of the README and the notebook, as it is printed there."""
+    result = sahel_ner.extract(
+        "Le colonel Assimi Goïta a reçu le 11 mars à Bamako le ministre russe de la Défense. "
+        "Le même jour, des combattants du GSIM ont attaqué un convoi de l'armée malienne près de Ségou.",
+        published="2025-03-12")
+    assert result.lang == "fr"
+    assert [(r.source, r.type, r.target, r.date, r.location) for r in result.relations] == [
+        ("andrei_belousov", "MET", "assimi_goita", "2025-03-11", "bamako"),
+        ("jnim", "ATTACKED", "malian_armed_forces", None, "segou")]

@@ -52,4 +52,7 @@ def event_place(sent: Span, mentions: dict[int, Span], ends: set[str], words: Ar
             root = root.head.head  # "near the village of Zanre"
         if root.dep_ == "pobj" and root.head.lower_ in words.scene_prepositions:
             return span.kb_id_
+        if root.dep_ == "pobj" and root.head.lower_ in words.genitive_prepositions and root.head.i > sent.start \
+                and root.doc[root.head.i - 1].lower_ in words.scene_prepositions:
+            return span.kb_id_  # "près de Ségou" wherever the parser hung "près"
     return None
