@@ -80,7 +80,7 @@ def test_one_failing_article_does_not_stop_the_batch():
 
 def test_french_example_of_the_readme():
     """The French example of the README and the notebook, as it is printed there."""
-    result = sahel_ner.extract(
+    result = extract(
         "Le colonel Assimi Goïta a reçu le 11 mars à Bamako le ministre russe de la Défense. "
         "Le même jour, des combattants du GSIM ont attaqué un convoi de l'armée malienne près de Ségou.",
         published="2025-03-12")
