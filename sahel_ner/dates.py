@@ -211,15 +211,3 @@ class DateFinder:
             kept = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
             doc.set_ents(filter_spans(dates + kept))
         return doc
-
-    def to_disk(self, path, *, exclude=()):
-        pass
-
-    def from_disk(self, path, *, exclude=()):
-        return self
-
-    def to_bytes(self, *, exclude=()):
-        return b""
-
-    def from_bytes(self, data, *, exclude=()):
-        return self

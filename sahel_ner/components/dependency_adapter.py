@@ -36,6 +36,8 @@ def make_dependency_adapter(nlp: Language, name: str, lang: str) -> "DependencyA
 
 
 class DependencyAdapter:
+    """Stateless: its mapping is package data, so a saved pipeline stores nothing for it
+    (spaCy skips components without ``to_disk``) and rebuilds it from the config."""
     def __init__(self, nlp: Language, name: str = "sahel_dependency_adapter", *, lang: str = "fr"):
         self.name = name
         self.lang = lang
@@ -142,16 +144,3 @@ class DependencyAdapter:
             tag = "NN" if pos == "NOUN" else "NNP"
             return tag + "S" if "Plur" in morph.get("Number") else tag
         return self.pos_tags.get(pos, token.tag_)
-
-    # No state of its own: the mapping is read from the package's data.
-    def to_disk(self, path, *, exclude=()):
-        pass
-
-    def from_disk(self, path, *, exclude=()):
-        return self
-
-    def to_bytes(self, *, exclude=()):
-        return b""
-
-    def from_bytes(self, data, *, exclude=()):
-        return self

@@ -92,8 +92,8 @@ def scene_of(verb: Token, sufferers: list[Token], rtype: RelationType, args: Arg
     """The place where an act hit no named actor: a place preposition on the verb
     or on its object ("killed a herder in the village of X"), on a conjunct
     ("killed a merchant and pillaged a shop in the village of X"), else deeper in
-    the clause. A conjunct with a place of its own adds it ("killed 44 people in
-    A, and 179 others in B")."""
+    the clause. A conjunct with a place of its own adds it ("shot two herders in
+    A and five traders in B")."""
     units = [(verb, sufferers)] + [(c, [o for o in c.children if o.dep_ in ("dobj", "obj")])
                                    for c in [*verb.conjuncts, *(c for s in sufferers for c in s.conjuncts)]]
     found: list[Span] = []
@@ -103,8 +103,8 @@ def scene_of(verb: Token, sufferers: list[Token], rtype: RelationType, args: Arg
         deeper = [t for t in verb.subtree if t.dep_ == "pobj" and t.head.lower_ in rtype.verb_location_preps]
         found = [t for t in args.actors_of(deeper) if t.label_ == "LOCATION" and not in_brackets(t)][:1]
     elif not _places_on([verb], sufferers, rtype, args):
-        # the verb's own place is deeper than its conjuncts' ("killed 44 people, including 20 children,
-        # in the village of A, as well as 179 others in B"): it comes first
+        # the verb's own place is deeper than its conjuncts' ("shot two herders, one a boy, in
+        # the hamlet of A, and five traders in B"): it comes first
         inside = {t.i for word, _ in units[1:] for t in word.subtree}
         deeper = [t for t in verb.subtree if t.dep_ == "pobj" and t.head.lower_ in rtype.verb_location_preps
                   and t.i not in inside]
