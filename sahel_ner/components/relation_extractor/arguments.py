@@ -117,8 +117,8 @@ class ArgumentFinder:
             spans = self._names_before(word.doc[self.mentions[word.i].end - 1]) or spans  # "Wagner and Malian forces"
         if not spans and word.lower_ in self.words.member_nouns:
             spans = self.group_of_members(word)
-        if not spans and word.lower_ in self.words.representative_nouns:
-            spans = self.demonym_states(word)  # "the Russian delegation", "a Turkish envoy"
+        if not spans and (word.lower_ in self.words.representative_nouns or word.lower_ in self.words.leader_nouns):
+            spans = self.demonym_states(word)  # "the Russian delegation", "a Turkish envoy", "son homologue russe"
         if word.lower_ in self.words.leader_nouns and word.i not in self.mentions:
             spans = [self.leader_of(span) for span in spans]  # "Niger's coup leader", "his counterparts in Mali"
         elif word.lower_ in self.words.capital_nouns and word.i not in self.mentions:
