@@ -270,6 +270,8 @@ class Geocoder:
         if place is None or (k in GENERIC_NAMES and place.country not in countries) \
                 or (k in PEOPLES and place.kind in SMALL_KINDS):
             return None
+        if place.kind in SMALL_KINDS and countries and place.country not in countries:
+            return None  # the only village of that name lies in a state the article does not name: not this one
         if fuzzy and not (any(_same_region(place, n) for n in near) if place.kind in SMALL_KINDS
                           else not near or any(_near(place, n) for n in near)):
             # a spelling guess far from what the article names is another place; with 60,000
