@@ -6,19 +6,33 @@
 1. Candidates: every gazetteer entry whose name or alias matches the folded
    name (case, accents, hyphens and apostrophes ignored: "Tin-Akoff" = "Tin
    Akoff" = "tin_akoff"). "X region", "cercle de X", "X province", "X
-   department" ask for that kind of unit. No exact match: one spelling edit
-   away ("Barsalogo" for "Barsalogho"), inside the article's countries, or
-   anywhere for a long name (8+ letters) with a single core-state match.
+   department", "commune de X" ask for that kind of unit. No exact match: the
+   name without a trailing qualifier ("Diankabou Peulh", "Ekar Ouest", "Boni
+   village"); else one spelling edit away with the same first letter
+   ("Barsalogo" for "Barsalogho"), inside the article's countries, or anywhere
+   for a long name (8+ letters) with a single core-state match. A village
+   guessed so needs another place of the article in its region.
 2. A name that is both a town and the admin unit around it (Niamey, Mopti,
    Gao, Tahoua) is the town, which keeps the unit's admin-1; "Mopti region" is
-   the region.
+   the region. A village does not displace a unit: "Sourou" is the province.
 3. Several candidates left: each scores by the article's countries (the state
-   it names most counts most) and by the other places the article names (same
-   admin-1, then within ``NEAR_KM``). The best wins only when it beats the
-   second; otherwise the name stays unresolved, never guessed.
+   it names most counts most), by the other places the article names (same
+   admin-1, then within ``NEAR_KM``) and by prominence (a regional capital, a
+   city five times its namesakes, a town or unit among villages). The best wins
+   only when it beats the second; namesakes tied in the region the article
+   names go to the one nearest its places there; otherwise the name stays
+   unresolved, never guessed.
 4. A candidate outside the core Sahel states counts only when the article names
    its country or when it is a city of 100,000 or more (Dakar, Abuja); generic
-   region names ("Sahel", "Nord", "Est") need their country named too.
+   region names ("Sahel", "Nord", "Est") need their country named too. A
+   village (of the 60,000 the gazetteer holds) resolves only inside the states
+   the article names, if it names any, and never for a people's name ("Dogon").
+
+:meth:`Geocoder.resolve_article` adds what conflict notes write: "Titao (Titao,
+Loroum)" and "Pensa, Sanmatenga" name a place and the units it lies in, which
+become its context (or its place, when the village is not in the gazetteer);
+and a village far from every town and unit the article names is a namesake of
+a place the gazetteer lacks, so it stays unresolved.
 """
 from __future__ import annotations
 
@@ -36,7 +50,7 @@ NEAR_KM = 150.0
 BIG_CITY = 100_000
 SAME_SPOT_KM = 30.0
 ADMIN_KINDS = frozenset({"region", "cercle", "province", "department", "commune", "area"})
-# The villages, camps and localities of the GeoNames country dumps: small places, whatever their
+# Villages, camps and localities (GeoNames country dumps, OCHA's Mali settlements): small places, whatever their
 # (mostly unknown) population, so a town of the same name is what a bare name means.
 SMALL_KINDS = frozenset({"village", "camp", "locality"})
 # Peoples' names that taggers read as places ("Dogon", "Peulh"): some village bears each, and a
