@@ -67,16 +67,17 @@ def cluster(results: Iterable[Any], *, symmetric: Iterable[str] = DEFAULT_SYMMET
 
 
 class _Side:
-    """The events of one actor on one side of one type, by the days their anchor covers: a
-    report is compared only with events it may join (within a day), so clustering stays linear
-    when one actor (JNIM, the army) is in thousands of events."""
+    """The events of one actor on one side of one type, by the first day their anchor
+    covers: a report is compared only with events it may join (within a day), so
+    clustering stays linear when one actor (JNIM, the army) is in thousands of events."""
 
-    __slots__ = ("all", "by_day", "wide")
+    __slots__ = ("all", "by_day", "wide", "longest")
 
     def __init__(self):
         self.all: list[dict] = []
         self.by_day: dict[int, list[dict]] = {}
         self.wide: list[dict] = []  # anchors without a date, or with a year's: few, always compared
+        self.longest = 0  # days the longest indexed anchor spans
 
     def add(self, event: dict) -> None:
         self.all.append(event)
@@ -84,15 +85,16 @@ class _Side:
         if span is None or (span[1] - span[0]).days > INDEXED_DAYS:
             self.wide.append(event)
             return
-        for day in range(span[0].toordinal(), span[1].toordinal() + 1):
-            self.by_day.setdefault(day, []).append(event)
+        self.by_day.setdefault(span[0].toordinal(), []).append(event)
+        self.longest = max(self.longest, (span[1] - span[0]).days)
 
     def near(self, span: tuple[date, date] | None) -> list[dict]:
-        """The events whose anchor lies within a day of ``span``, in the order they were made."""
+        """The events whose anchor may lie within a day of ``span``, in the order they were made."""
         if span is None or (span[1] - span[0]).days > INDEXED_DAYS:
             return self.all  # no date: it may join any event of its own article
         found = {id(e): e for e in self.wide}
-        for day in range(span[0].toordinal() - 1, span[1].toordinal() + 2):
+        # an anchor that starts up to `longest` days before the report's first day may still reach it
+        for day in range(span[0].toordinal() - 1 - self.longest, span[1].toordinal() + 2):
             found.update((id(e), e) for e in self.by_day.get(day, ()))
         return sorted(found.values(), key=lambda e: e["seq"])
 
