@@ -27,6 +27,7 @@ event away and never splits one.
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 from collections import Counter
 from datetime import date, timedelta
@@ -67,36 +68,38 @@ def cluster(results: Iterable[Any], *, symmetric: Iterable[str] = DEFAULT_SYMMET
 
 
 class _Side:
-    """The events of one actor on one side of one type, by the first day their anchor
-    covers: a report is compared only with events it may join (within a day), so
+    """The events of one actor on one side of one type, sorted by the first day their
+    anchor covers: a report is compared only with events it may join (within a day), so
     clustering stays linear when one actor (JNIM, the army) is in thousands of events."""
 
-    __slots__ = ("all", "by_day", "wide", "longest")
+    __slots__ = ("starts", "events", "wide", "longest")
 
     def __init__(self):
-        self.all: list[dict] = []
-        self.by_day: dict[int, list[dict]] = {}
-        self.wide: list[dict] = []  # anchors without a date, or with a year's: few, always compared
-        self.longest = 0  # days the longest indexed anchor spans
+        self.starts: list[int] = []      # first day (ordinal) of each indexed anchor, ascending
+        self.events: list[dict] = []     # the events, in the same order
+        self.wide: list[dict] = []       # anchors without a date, or with a year's: few, always compared
+        self.longest = 0                 # days the longest indexed anchor spans
 
     def add(self, event: dict) -> None:
-        self.all.append(event)
         span = event["anchor"]["span"]
         if span is None or (span[1] - span[0]).days > INDEXED_DAYS:
             self.wide.append(event)
             return
-        self.by_day.setdefault(span[0].toordinal(), []).append(event)
+        at = bisect.bisect_right(self.starts, span[0].toordinal())
+        self.starts.insert(at, span[0].toordinal())
+        self.events.insert(at, event)
         self.longest = max(self.longest, (span[1] - span[0]).days)
 
     def near(self, span: tuple[date, date] | None) -> list[dict]:
         """The events whose anchor may lie within a day of ``span``, in the order they were made."""
         if span is None or (span[1] - span[0]).days > INDEXED_DAYS:
-            return self.all  # no date: it may join any event of its own article
-        found = {id(e): e for e in self.wide}
-        # an anchor that starts up to `longest` days before the report's first day may still reach it
-        for day in range(span[0].toordinal() - 1 - self.longest, span[1].toordinal() + 2):
-            found.update((id(e), e) for e in self.by_day.get(day, ()))
-        return sorted(found.values(), key=lambda e: e["seq"])
+            found = self.events + self.wide  # no date: it may join any event of its own article
+        else:
+            # an anchor that starts up to `longest` days before the report's first day may still reach it
+            low = bisect.bisect_left(self.starts, span[0].toordinal() - 1 - self.longest)
+            high = bisect.bisect_right(self.starts, span[1].toordinal() + 1)
+            found = self.events[low:high] + self.wide
+        return sorted(found, key=lambda e: e["seq"])
 
 
 # -- reports ------------------------------------------------------------------
