@@ -15,7 +15,6 @@ navigation to the second frame painted after every part is built.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import random
 import time
@@ -25,6 +24,7 @@ from pathlib import Path
 
 from sahel_ner.exports import write_graph_json
 from sahel_ner.graph import build_graph
+from sahel_ner.places import load_places
 from sahel_ner.report import write_report
 from sahel_ner.report.headless import Chromium
 
@@ -36,10 +36,10 @@ def _pools() -> tuple[list[dict], list[dict]]:
     kb = resources.files("sahel_ner.resources").joinpath("actors.jsonl").read_text(encoding="utf-8")
     actors = [a for a in map(json.loads, kb.splitlines()) if a["type"] != "LOCATION"]
     actors += [{"id": f"person_{i}", "label": f"Person {i}", "type": "PERSON"} for i in range(4000)]
-    table = resources.files("sahel_ner.resources").joinpath("places", "gazetteer.tsv").read_text(encoding="utf-8")
-    rows = csv.DictReader(table.splitlines(), delimiter="\t")
-    places = [{"id": r["name"].lower().replace(" ", "_"), "label": r["name"], "type": "LOCATION"}
-              for r in rows if r["country"] in ("ML", "BF", "NE", "MR", "TD")]
+    # the towns, units and facilities of the core states (not the villages): the places news names
+    places = [{"id": p.name.lower().replace(" ", "_"), "label": p.name, "type": "LOCATION"}
+              for p, _ in load_places() if p.country in ("ML", "BF", "NE", "MR", "TD")
+              and p.kind not in ("village", "camp", "locality", "commune")]
     return actors, places
 
 

@@ -27,10 +27,10 @@ event away and never splits one.
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 from collections import Counter
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any, Iterable
 
 from .places import Geocoder, Place, default_geocoder, km
@@ -40,6 +40,7 @@ UNKNOWN_SIDES = frozenset({"unknown", "unidentified", "gunmen", "unidentified_gu
                            "unidentified_assailants", "armed_men", "unidentified_armed_men"})
 PUBLISHED_LAG_DAYS = 3   # an undated report stands for [published - 3 days, published]
 SAME_PLACE_KM = 30.0
+INDEXED_DAYS = 62  # anchors spanning up to two months are indexed by day; a year's are compared with all
 
 def cluster(results: Iterable[Any], *, symmetric: Iterable[str] = DEFAULT_SYMMETRIC,
             geocoder: Geocoder | None = None, geocode: bool = True) -> list[dict]:
@@ -48,21 +49,57 @@ def cluster(results: Iterable[Any], *, symmetric: Iterable[str] = DEFAULT_SYMMET
     geocoder = (geocoder or default_geocoder()) if geocode else None
     reports, places = _reports(results, symmetric, geocoder)
     events: list[dict] = []
-    by_side: dict[tuple[str, str, str], list[dict]] = {}  # (type, "s"/"t", actor) -> events, so lookup stays local
+    by_side: dict[tuple[str, str, str], _Side] = {}  # (type, "s"/"t", actor) -> its events, so lookup stays local
     for tier in (_firm, _soft, _doubtful):  # firm events first; doubt never decides a merge
         for report in sorted((r for r in reports if tier(r)), key=_report_order):
             near = {id(e): e for side in (("s", report["source"]), ("t", report["target"]))
-                    for e in by_side.get((report["type"], *side), ())}
+                    for e in (by_side[(report["type"], *side)].near(report["span"])
+                              if (report["type"], *side) in by_side else ())}
             home = _best_event(report, list(near.values()), places, tier is _firm)
             if home is None:
-                home = _new_event(report)
+                home = _new_event(report, len(events))
                 events.append(home)
-                by_side.setdefault((report["type"], "s", report["source"]), []).append(home)
-                by_side.setdefault((report["type"], "t", report["target"]), []).append(home)
+                by_side.setdefault((report["type"], "s", report["source"]), _Side()).add(home)
+                by_side.setdefault((report["type"], "t", report["target"]), _Side()).add(home)
             else:
                 home["members"].append(report)
     out = [_finish(event, places) for event in events]
     return sorted(out, key=lambda e: (e["date"] or "", e["id"]))
+
+
+class _Side:
+    """The events of one actor on one side of one type, sorted by the first day their
+    anchor covers: a report is compared only with events it may join (within a day), so
+    clustering stays linear when one actor (JNIM, the army) is in thousands of events."""
+
+    __slots__ = ("starts", "events", "wide", "longest")
+
+    def __init__(self):
+        self.starts: list[int] = []      # first day (ordinal) of each indexed anchor, ascending
+        self.events: list[dict] = []     # the events, in the same order
+        self.wide: list[dict] = []       # anchors without a date, or with a year's: few, always compared
+        self.longest = 0                 # days the longest indexed anchor spans
+
+    def add(self, event: dict) -> None:
+        span = event["anchor"]["span"]
+        if span is None or (span[1] - span[0]).days > INDEXED_DAYS:
+            self.wide.append(event)
+            return
+        at = bisect.bisect_right(self.starts, span[0].toordinal())
+        self.starts.insert(at, span[0].toordinal())
+        self.events.insert(at, event)
+        self.longest = max(self.longest, (span[1] - span[0]).days)
+
+    def near(self, span: tuple[date, date] | None) -> list[dict]:
+        """The events whose anchor may lie within a day of ``span``, in the order they were made."""
+        if span is None or (span[1] - span[0]).days > INDEXED_DAYS:
+            found = self.events + self.wide  # no date: it may join any event of its own article
+        else:
+            # an anchor that starts up to `longest` days before the report's first day may still reach it
+            low = bisect.bisect_left(self.starts, span[0].toordinal() - 1 - self.longest)
+            high = bisect.bisect_right(self.starts, span[1].toordinal() + 1)
+            found = self.events[low:high] + self.wide
+        return sorted(found, key=lambda e: e["seq"])
 
 
 # -- reports ------------------------------------------------------------------
@@ -140,8 +177,8 @@ def _span(iso: str | None) -> tuple[date, date] | None:
 
 
 # -- grouping -----------------------------------------------------------------
-def _new_event(report: dict) -> dict:
-    return {"anchor": report, "members": [report]}
+def _new_event(report: dict, seq: int) -> dict:
+    return {"anchor": report, "members": [report], "seq": seq}
 
 
 def _best_event(report: dict, events: list[dict], places: dict, firm: bool) -> dict | None:

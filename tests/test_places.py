@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 import csv
+import gzip
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from sahel_ner.places import Geocoder, Place, article_countries, default_geocoder, key, load_places
+import sahel_ner
+from sahel_ner.places import Geocoder, Place, article_countries, default_geocoder, geocode_record, key, load_places
 
 ADMIN_TABLE = Path(__file__).parent.parent / "sahel_ner" / "places" / "data" / "admin_sahel.csv"
 MALI_REGIONS = {"Kayes", "Koulikoro", "Sikasso", "Ségou", "Mopti", "Tombouctou", "Gao", "Kidal", "Ménaka",
@@ -158,14 +161,95 @@ def test_resolve_article_uses_the_states_and_places_it_names(geo):
     assert article_countries(record) == ["BF"]
     places = geo.resolve_article(record)
     assert places["gao"].country == "BF" and places["gao"].admin1 == "Centre-Ouest"
-    assert places["barsalogo"].name == "Barsalogho"
+    assert places["barsalogo"].admin1 == "Centre-Nord" and places["barsalogo"].kind == "town"
     assert places["tin_akoff"].admin1 == "Sahel" and places["tin_akoff"].admin2 == "Oudalan"
+
+
+# -- villages (GeoNames country dumps, OCHA's Mali settlements) and communes -------------------------
+def test_the_gazetteer_holds_villages_and_communes(geo):
+    kinds = Counter((p.country, p.kind) for p in geo.places)
+    assert kinds[("ML", "village")] > 25_000 and kinds[("BF", "village")] > 8_000 and kinds[("NE", "village")] > 12_000
+    assert kinds[("ML", "commune")] >= 690  # Mali's 703 communes, less the few OCHA's table does not name
+    sources = Counter(p.id.split(":")[0] for p in geo.places)
+    assert sources["geonames"] > 40_000 and sources["ocha"] > 10_000
+
+
+def test_extracts_are_sane(geo):
+    from sahel_ner.places import build
+    from sahel_ner.places.extract import OCHA_MALI, VILLAGES, read_extract
+
+    for path in (VILLAGES, OCHA_MALI):
+        assert gzip.open(path, "rt", encoding="utf-8").readline().startswith("# ")  # the source, first line
+        rows = read_extract(path)
+        assert all(-18 < float(r["lon"]) < 17 and 9 < float(r["lat"]) < 28 for r in rows)
+    assert all(p.admin1 for p in geo.places if p.country in ("ML", "BF", "NE") and p.kind != "area")
+    assert build.admin_name("Province de l’Oudalan") == "Oudalan" and build.admin_name("Province des Balé") == "Balé"
+
+
+@pytest.mark.parametrize("name, admin1, kind", [
+    ("Zogofina", "Ségou", "village"),           # a GeoNames alternate spelling of Zokofina
+    ("Tidermène", "Ménaka", "commune"),         # Ménaka was Gao's until 2016; its places are Ménaka's
+    ("commune de Colimbine", "Kayes", "commune"),
+    ("Colimbine commune", "Kayes", "commune"),  # a commune named otherwise than its seat (Kabaté)
+])
+def test_villages_and_communes_resolve(geo, name, admin1, kind):
+    place = geo.resolve(name, countries=["ML"])
+    assert place is not None and (place.admin1, place.kind) == (admin1, kind)
+
+
+def test_a_village_of_two_regions_resolves_by_the_places_around_it(geo):
+    djibo, kaya = geo.resolve("Djibo"), geo.resolve("Kaya")
+    assert geo.resolve("Abra", countries=["BF"]) is None                  # Soum's and Sanmatenga's
+    assert geo.resolve("Abra", countries=["BF"], near=[djibo]).admin2 == "Soum"
+    assert geo.resolve("Abra", countries=["BF"], near=[kaya]).admin2 == "Sanmatenga"
+    assert geo.resolve("Abra Peulh", countries=["BF"], near=[djibo]).admin2 == "Soum"  # its Fulani quarter
+
+
+def test_a_spelling_guess_at_a_village_needs_its_region_named(geo):
+    assert geo.resolve("Zinzanna", countries=["ML"]) is None  # 60,000 villages: one letter off is a guess
+    assert geo.resolve("Zinzanna", countries=["ML"], near=[geo.resolve("Ségou")]).name == "Zinzana"
+
+
+def test_peoples_and_other_states_villages_stay_unresolved(geo):
+    assert geo.resolve("Peulh") is None and geo.resolve("Bambara", countries=["ML"]) is None
+    assert geo.resolve("Alkousiri", countries=["BF"]).admin2 == "Gnagna"
+    assert geo.resolve("Alkousiri", countries=["NE"]) is None  # Burkina's only: the article is about Niger
+
+
+def test_a_village_far_from_the_units_the_article_names_stays_unresolved(geo):
+    def record(*names):
+        return {"id": "n", "entities": [{"id": key(n).replace(" ", "_"), "label": n, "type": "LOCATION",
+                                         "mentions": [n]} for n in names], "relations": []}
+
+    assert geo.resolve_article(record("Alkousiri", "Gnagna"))["alkousiri"].admin1 == "Est"
+    assert "alkousiri" not in geo.resolve_article(record("Alkousiri", "Loroum"))  # a namesake in the Nord
+    assert "alkousiri" in geo.resolve_article(record("Alkousiri", "Bamako"))  # the capital names no area
+
+
+@pytest.mark.parametrize("text, place, admin1, admin2", [
+    ("On 3 March 2021, suspected JNIM militants attacked the village of Abra (Djibo, Soum) and killed two "
+     "civilians.", "abra", "Sahel", "Soum"),
+    ("On 12 May 2020, unidentified gunmen killed three herders near Abra (Pissila, Sanmatenga).",
+     "abra", "Centre-Nord", "Sanmatenga"),
+    ("Burkinabe soldiers clashed with JNIM militants in Batibogou, Seno province, killing four.",
+     "batibogou", "Sahel", "Séno"),
+])
+def test_notes_name_villages_with_their_units(nlp, text, place, admin1, admin2):
+    record = geocode_record(sahel_ner.extract(text, nlp=nlp).to_record())
+    entity = next(e for e in record["entities"] if e["id"] == place)
+    assert (entity["admin1"], entity["admin2"]) == (admin1, admin2)
+
+
+def test_a_village_missing_from_the_gazetteer_takes_the_commune_it_is_said_to_lie_in(geo):
+    record = {"id": "n", "entities": [{"id": "x", "label": "Xoulbougou (Pissila, Sanmatenga", "type": "LOCATION",
+                                       "mentions": ["Xoulbougou (Pissila, Sanmatenga"]}], "relations": []}
+    assert geo.resolve_article(record)["x"].name == "Pissila"
 
 
 def test_the_committed_gazetteer_is_what_the_build_script_writes(tmp_path):
     # the build sources (extra "places") are part of the dev install, so this always runs
     from sahel_ner.places import build
 
-    out = tmp_path / "gazetteer.tsv"
+    out = tmp_path / "gazetteer.tsv.gz"
     build.build(out)
-    assert out.read_text(encoding="utf-8") == build.OUT.read_text(encoding="utf-8")
+    assert gzip.decompress(out.read_bytes()).decode("utf-8") == gzip.decompress(build.OUT.read_bytes()).decode("utf-8")

@@ -4,7 +4,7 @@
 >>> default_geocoder().resolve("Tillaberi").admin1
 'Tillabéri'
 
-The gazetteer (``resources/places/gazetteer.tsv``) is built by
+The gazetteer (``resources/places/gazetteer.tsv.gz``) is built by
 ``python -m sahel_ner.places.build``; docs/places_and_events.md describes its
 sources and fields and the geocoder's rules.
 """
