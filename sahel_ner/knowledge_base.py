@@ -11,7 +11,7 @@ or ``SAHEL_NER_ACTORS=path1:path2``). A record::
      "demonyms": ["Malian"],            # STATE: builds "the Malian junta", "Malian troops" (English)
      "demonyms_fr": ["malien", "malienne", "maliens", "maliennes"],  # STATE: the same for French
      "names_fr": ["le Mali"],           # STATE: its names, with their article, in French templates ("la junte du Mali")
-     "capital": "bamako",               # STATE: its seat of power (a LOCATION record)
+     "capital": "bamako",               # STATE (or an organisation: the EU's "brussels"): its seat, a LOCATION record
      "military": "malian_armed_forces", # STATE: its forces (a MILITARY record)
      "roles": [{"title": "...", "country": "mali", "from": "2021", "to": null}],  # PERSON
      "affiliation": "mali",             # PERSON / MILITARY / group: country or group id
@@ -155,6 +155,7 @@ class KnowledgeBase:
         # folded phrase -> its spelling as written, so patterns tokenize like text ("U.S." not "u.s.")
         self.phrase_forms: dict[str, str] = {}
         self.seat_of: dict[str, str] = {}      # capital location id -> state id
+        self.body_seat_of: dict[str, str] = {}  # seat location id -> organisation id (not a state)
         self.surnames: dict[str, set[str]] = {}  # folded surname -> person ids
         self.exact_phrases: dict[str, str] = {}  # case-sensitive short forms ("US") -> id
         self.demonyms: dict[str, str] = {}  # folded demonym ("burkinabe") -> state id
@@ -172,6 +173,8 @@ class KnowledgeBase:
                 self.demonyms.setdefault(fold(dem), actor.id)
             if actor.type == "STATE" and actor.capital:
                 self.seat_of[actor.capital] = actor.id
+            elif actor.capital:  # "Brussels imposed sanctions": an organisation's seat names it
+                self.body_seat_of[actor.capital] = actor.id
             if actor.type == "PERSON":
                 for name in {actor.label, *actor.aliases}:
                     parts = name.split()

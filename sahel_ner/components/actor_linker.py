@@ -145,6 +145,9 @@ class ActorLinker:
             return Span(doc, ent.start, ent.end, label="MILITARY", kb_id=military) if military else None
         if actor_id in kb.seat_of and not self._is_place(ent):
             return Span(doc, ent.start, ent.end, label="STATE", kb_id=kb.seat_of[actor_id])
+        if actor_id in kb.body_seat_of and not self._is_place(ent):
+            body = kb.body_seat_of[actor_id]
+            return Span(doc, ent.start, ent.end, label=kb.actors[body].type, kb_id=body)
         if actor_id:
             return ent
         if ent.label_ not in self.ner_types:

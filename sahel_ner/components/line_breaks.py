@@ -33,16 +33,27 @@ def make_line_breaks(nlp: Language, name: str, inside_sentences: bool):
 
 def mark_sentence_starts(doc: Doc, inside_sentences: bool = False) -> Doc:
     dateline_end = _dateline_length(doc, 0) - 1  # last token of the line's dateline, once per line
+    line_start = 0
     for token in doc:
         if token.i + 1 < len(doc) and (token.is_space and "\n" in token.text or "\n" in token.whitespace_):
             doc[token.i + 1].is_sent_start = True
             dateline_end = token.i + _dateline_length(doc, token.i + 1)
+            line_start = token.i + 1
         elif token.i == dateline_end and token.i + 1 < len(doc) and token.i > 0:
+            doc[token.i + 1].is_sent_start = True
+        elif inside_sentences and token.i + 1 < len(doc) and _headline_label(doc, line_start, token):
             doc[token.i + 1].is_sent_start = True
         elif inside_sentences and token.i + 1 < len(doc) and not token.is_space \
                 and token.text[-1] not in _SENTENCE_ENDS:
             doc[token.i + 1].is_sent_start = False
     return doc
+
+
+def _headline_label(doc: Doc, line_start: int, token) -> bool:
+    """A colon after a verbless label that opens its line ("Mali : Le JNIM frappe ...",
+    "Tension entre Bamako et Paris : Bruxelles sanctionne ..."): the headline starts after it.
+    After a clause ("a sanctionné trois responsables : A, B et C") the colon opens a list."""
+    return token.text == ":" and not any(t.pos_ in ("VERB", "AUX") for t in doc[line_start:token.i])
 
 
 def _dateline_length(doc: Doc, start: int) -> int:
