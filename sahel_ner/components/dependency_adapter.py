@@ -53,6 +53,7 @@ class DependencyAdapter:
         self.complex_prepositions = set(data["complex_prepositions"])
         self.verb_endings = tuple(data["verb_endings"])
         self.time_nouns = set(data["time_nouns"])
+        self.clitics = set(data["reflexive_clitics"])
         self.adjectives = set(data["adjectival_participles"])  # "par" on a past participle  # multiword names: "flat:name"
 
     def __call__(self, doc: Doc) -> Doc:
@@ -98,6 +99,9 @@ class DependencyAdapter:
                 if heads[last.i] == token.i:  # the name was the sentence's root
                     heads[last.i], deps[last.i] = last.i, "ROOT"
         for token in doc:
+            if token.lower_ in self.clitics:
+                self._attach_clitic(token, heads, deps)
+        for token in doc:
             lower = token.lower_
             if lower in self.negation_heads:
                 deps[token.i] = "neg"
@@ -115,6 +119,22 @@ class DependencyAdapter:
         lemma = token.lemma_.lower()
         return token.pos_ == "ADJ" and token.dep_ == "acl" and lemma != token.lower_ \
             and lemma.endswith(self.verb_endings) and token.lower_ not in self.adjectives
+
+    @staticmethod
+    def _attach_clitic(clitic, heads: list[int], deps: list[str]) -> None:
+        """A reflexive clitic belongs to the verb after it ("s’est rendu", "il s’agit"),
+        whatever the parser did with it (typographic apostrophes often make it the root
+        or a modifier of the subject)."""
+        doc, end = clitic.doc, clitic.sent.end
+        verb = next((t for t in doc[clitic.i + 1:min(clitic.i + 4, end)] if t.pos_ == "VERB"), None)
+        if verb is None or heads[clitic.i] == verb.i:
+            return
+        if heads[clitic.i] == clitic.i:  # the clitic was the root: the verb takes its place
+            for i in range(clitic.sent.start, end):
+                if heads[i] == clitic.i and i != clitic.i:
+                    heads[i] = verb.i
+            heads[verb.i], deps[verb.i] = verb.i, "ROOT"
+        heads[clitic.i], deps[clitic.i] = verb.i, "expl"
 
     @staticmethod
     def _set_tree(doc: Doc, heads: list[int], deps: list[str]) -> None:
