@@ -1,8 +1,8 @@
 """Text helpers shared by the actor ruler, the linker, the extractor and the knowledge base.
 
 One function decides when two spellings are "the same name": case, accents,
-curly quotes and dash variants are folded away, so "Goïta" = "GOITA" and
-"Jama’at" = "Jama'at". Keeping it in one place keeps matching and lookup in step.
+curly quotes, dash variants and British/American spellings are folded away, so
+"Goïta" = "GOITA", "Jama’at" = "Jama'at" and "Defence" = "Defense". Keeping it in one place keeps matching and lookup in step.
 """
 from __future__ import annotations
 
@@ -15,12 +15,16 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": 
                          "\u2011": "-", "\u00a0": " "})
 
 
+# British spellings that names carry in both forms ("Ministry of Defence"): one alias serves both.
+_SPELLINGS = re.compile(r"(?<=defen|offen)c(?=e)")
+
+
 @lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
-    """Lower-case, accent-free, straight-quoted form of ``text``."""
+    """Lower-case, accent-free, straight-quoted, American-spelled form of ``text``."""
     text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
     text = "".join(c for c in text if not unicodedata.combining(c))
-    return text.lower()
+    return _SPELLINGS.sub("s", text.lower())
 
 
 def slugify(text: str) -> str:
