@@ -143,11 +143,9 @@ class ActorLinker:
                 return Span(doc, ent.start, ent.end, label="STATE", kb_id=state) if state else None
             military = kb.military_of(state)
             return Span(doc, ent.start, ent.end, label="MILITARY", kb_id=military) if military else None
-        if actor_id in kb.seat_of and not self._is_place(ent):
-            return Span(doc, ent.start, ent.end, label="STATE", kb_id=kb.seat_of[actor_id])
-        if actor_id in kb.body_seat_of and not self._is_place(ent):
-            body = kb.body_seat_of[actor_id]
-            return Span(doc, ent.start, ent.end, label=kb.actors[body].type, kb_id=body)
+        seated = kb.seat_of.get(actor_id) or kb.body_seat_of.get(actor_id)
+        if seated and not self._is_place(ent):  # "Bamako expelled the envoy", "Brussels imposed sanctions"
+            return Span(doc, ent.start, ent.end, label=kb.actors[seated].type, kb_id=seated)
         if actor_id:
             return ent
         if ent.label_ not in self.ner_types:

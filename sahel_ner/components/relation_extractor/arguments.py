@@ -31,6 +31,11 @@ def pobjs(preps: list[Token]) -> list[Token]:
     return [c for p in preps for c in p.children if c.dep_ == "pobj" and c.ent_type_ not in ("DATE", "TIME")]
 
 
+def agents(word: Token) -> list[Token]:
+    """The "by" objects of a passive verb or participle ("arrested *by the guard*")."""
+    return pobjs([c for c in word.children if c.dep_ == "agent"])
+
+
 def preps_in(words: list[Token], prep_words) -> list[Token]:
     """Prepositions among the children of ``words`` that read as one of ``prep_words``."""
     return [p for w in words for p in w.children if p.dep_ == "prep" and p.lower_ in prep_words]

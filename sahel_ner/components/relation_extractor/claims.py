@@ -16,6 +16,7 @@ from typing import Iterator, NamedTuple
 
 from spacy.tokens import Span, Token
 
+from .arguments import agents
 from .article import Article
 from .records import Orphan
 
@@ -47,10 +48,10 @@ def _authors(verb: Token, article: Article) -> tuple[list[Span], bool] | None:
     whether someone else names them; None for any other word."""
     words, args = article.args.words, article.args
     lemma = verb.lemma_.lower()
-    agents = [t for c in verb.children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"]
-    if lemma in words.claim_verbs and agents and verb.dep_ in ("acl", "advcl") and not words.claim_verbs[lemma]:
+    by = agents(verb)
+    if lemma in words.claim_verbs and by and verb.dep_ in ("acl", "advcl") and not words.claim_verbs[lemma]:
         # "civilians were killed in the attack, claimed by JNIM": the participle's agent
-        return args.actors_of(agents), False
+        return args.actors_of(by), False
     if lemma in words.claim_verbs and _claims_an_act(verb, words):
         return args.actors_of(args.subjects(verb)), False
     if lemma in words.attribution_verbs and _claims_an_act(verb, words):
@@ -58,10 +59,10 @@ def _authors(verb: Token, article: Article) -> tuple[list[Span], bool] | None:
     if lemma in words.authorship_verbs and any(c.dep_ == "auxpass" for c in verb.children) and any(
             c.dep_ == "nsubjpass" and c.lemma_.lower() in words.act_nouns for c in verb.children):
         # "The attack was presumably carried out by Ansar Dine": an act told before, now its author
-        return args.actors_of(agents), False
+        return args.actors_of(by), False
     if lemma in words.planting_verbs and _lays_a_device(verb, words):
         # "The device was likely planted by JNIM militants": whoever laid it did the act
-        return args.actors_of(agents or args.subjects(verb)), False
+        return args.actors_of(by or args.subjects(verb)), False
     return None
 
 

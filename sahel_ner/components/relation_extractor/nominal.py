@@ -12,7 +12,7 @@ from itertools import combinations
 from spacy.tokens import Span, Token
 
 from ...relation_types import RelationType
-from .arguments import SUBJ, ArgumentFinder, in_brackets, pobjs, prefer_actors, preps_in
+from .arguments import SUBJ, ArgumentFinder, agents, in_brackets, pobjs, prefer_actors, preps_in
 from .records import Candidate, candidate, pairs
 
 
@@ -70,7 +70,7 @@ def noun_relations(noun: Token, rtype: RelationType, args: ArgumentFinder) -> li
                 return found + [candidate(t, s, "light") for s in sources for t in targets]
         elif not sources:
             if any(c.dep_ == "auxpass" for c in light.children):
-                sources = args.actors_of([t for c in light.children if c.dep_ == "agent" for t in c.children])
+                sources = args.actors_of(agents(light))
             else:
                 subjects = args.subjects(light)
                 sources = args.actors_of(subjects)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ...relation_types import RelationType
-from .arguments import PASS_SUBJ, ArgumentFinder, in_brackets, pobjs, prefer_actors, preps_in
+from .arguments import PASS_SUBJ, ArgumentFinder, agents, in_brackets, pobjs, prefer_actors, preps_in
 from .records import Candidate, candidate, meeting_pairs, pairs
 
 
@@ -56,7 +56,7 @@ def verb_relations(verb: Token, rtype: RelationType, args: ArgumentFinder) -> li
                 for r in args.actors_of(args.subjects(verb))]
     implicit_source = False
     if passive:
-        sources = args.actors_of([t for c in children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"])
+        sources = args.actors_of(agents(verb))
         if not sources:  # "soldiers were killed in an Islamic State attack": the attack's author
             means = [n for n in pobjs(preps_in([verb], args.words.means_prepositions)) if n.lemma_.lower() in rtype.nouns]
             sources = args.actors_of([h for n in means for h in args.modifier_heads(n)])
@@ -94,32 +94,37 @@ def scene_of(verb: Token, sufferers: list[Token], rtype: RelationType, args: Arg
     ("killed a merchant and pillaged a shop in the village of X"), else deeper in
     the clause. A conjunct with a place of its own adds it ("shot two herders in
     A and five traders in B")."""
-    units = [(verb, sufferers)] + [(c, [o for o in c.children if o.dep_ in ("dobj", "obj")])
-                                   for c in [*verb.conjuncts, *(c for s in sufferers for c in s.conjuncts)]]
-    found: list[Span] = []
-    for word, objects in units:
-        found += [p for p in _places_on([word], objects, rtype, args)[:1] if all(p.kb_id_ != f.kb_id_ for f in found)]
+    conjuncts = [(c, [o for o in c.children if o.dep_ in ("dobj", "obj")])
+                 for c in [*verb.conjuncts, *(c for s in sufferers for c in s.conjuncts)]]
+    own = _places_on(verb, sufferers, rtype, args)[:1]
+    found = list(own)
+    for word, objects in conjuncts:
+        found += [p for p in _places_on(word, objects, rtype, args)[:1] if all(p.kb_id_ != f.kb_id_ for f in found)]
     if not found:  # "killed a merchant accused of helping the VDP in the village of X": deeper in the clause
-        deeper = [t for t in verb.subtree if t.dep_ == "pobj" and t.head.lower_ in rtype.verb_location_preps]
-        found = [t for t in args.actors_of(deeper) if t.label_ == "LOCATION" and not in_brackets(t)][:1]
-    elif not _places_on([verb], sufferers, rtype, args):
+        return _deeper_place(verb, rtype, args)
+    if not own:
         # the verb's own place is deeper than its conjuncts' ("shot two herders, one a boy, in
         # the hamlet of A, and five traders in B"): it comes first
-        inside = {t.i for word, _ in units[1:] for t in word.subtree}
-        deeper = [t for t in verb.subtree if t.dep_ == "pobj" and t.head.lower_ in rtype.verb_location_preps
-                  and t.i not in inside]
-        own = [t for t in args.actors_of(deeper) if t.label_ == "LOCATION" and not in_brackets(t)][:1]
-        found = own + [f for f in found if all(f.kb_id_ != o.kb_id_ for o in own)]
+        first = _deeper_place(verb, rtype, args, outside={t.i for word, _ in conjuncts for t in word.subtree})
+        found = first + [f for f in found if all(f.kb_id_ != o.kb_id_ for o in first)]
     return found
 
 
-def _places_on(verbs: list[Token], sufferers: list[Token], rtype: RelationType, args: ArgumentFinder) -> list[Span]:
-    places = pobjs([p for v in verbs for p in v.children if p.dep_ == "prep" and p.lower_ in rtype.verb_location_preps])
+def _places_on(word: Token, sufferers: list[Token], rtype: RelationType, args: ArgumentFinder) -> list[Span]:
+    """Places in a locative phrase on a verb or on its objects, or after a compass word."""
+    places = pobjs([p for p in word.children if p.dep_ == "prep" and p.lower_ in rtype.verb_location_preps])
     places += pobjs(preps_in(sufferers, rtype.verb_location_preps))
     # "killed six people east of Banibangou"
-    compass = [c for v in verbs for c in v.children if c.lower_ in args.words.compass_words]
+    compass = [c for c in word.children if c.lower_ in args.words.compass_words]
     places += pobjs(preps_in(compass, args.words.compass_prepositions))  # "east of X", "4km from X"
     return [t for t in args.actors_of(places) if t.label_ == "LOCATION" and not in_brackets(t)]
+
+
+def _deeper_place(verb: Token, rtype: RelationType, args: ArgumentFinder, outside: frozenset[int] | set[int] = frozenset()) -> list[Span]:
+    """The first place in a locative phrase anywhere in the verb's clause, except under ``outside``."""
+    deeper = [t for t in verb.subtree if t.dep_ == "pobj" and t.head.lower_ in rtype.verb_location_preps
+              and t.i not in outside]
+    return [t for t in args.actors_of(deeper) if t.label_ == "LOCATION" and not in_brackets(t)][:1]
 
 
 def mutual_pairs(verb: Token, args: ArgumentFinder) -> list[Candidate]:
