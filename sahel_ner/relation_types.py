@@ -72,6 +72,10 @@ express the relation and where its arguments sit. The keys:
 ``claimable``               an act told without its agent takes the author of a
                             later claim ("JNIM claimed responsibility") or
                             attribution ("blamed X for the attack")
+``counted_persons``         person nouns that, counted, name individuals and not
+                            their state or forces: "sanctions on *three Malian
+                            officials*" is not a sanction on Mali (the named
+                            officials carry it)
 ``implicit_scope``          how far back an implicit source may be: "window"
                             (the cue file's lookback, for acts told one by one,
                             such as attacks) or "article" (one agent usually
@@ -128,6 +132,7 @@ class RelationType:
     victim_verbs: set[str] = field(default_factory=set)
     victim_objects: set[str] = field(default_factory=set)
     implicit_source_types: set[str] = field(default_factory=set)
+    counted_persons: set[str] = field(default_factory=set)
     implicit_scope: str = "window"
     implicit_state: bool = False
     claimable: bool = False

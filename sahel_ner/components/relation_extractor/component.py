@@ -146,6 +146,8 @@ class RelationExtractor:
             target_id, target_type = article.leader_or_state(target_id, target_type)
         if not self._ends_allowed(rtype, source_id, source_type, target_id, target_type):
             return
+        if target_type in ("STATE", "MILITARY") and counted_individuals(found.target, rtype.counted_persons):
+            return  # "three Malian officials": persons, not Mali
         if rtype.symmetric and source_id > target_id:
             source_id, target_id = target_id, source_id
         sent = article.sents[sent_index]
@@ -237,3 +239,15 @@ class RelationExtractor:
         self.selected = set(data["selected"]) if data["selected"] else None
         self._index()
         return self
+
+
+def counted_individuals(span: Span, person_nouns: set[str]) -> bool:
+    """"three Malian officials", "four Malian military officers", "trois responsables
+    maliens": a number on a person noun that the span is or qualifies."""
+    if not person_nouns:
+        return False
+    noun = span.root
+    if noun.lower_ not in person_nouns and noun.dep_ in ("amod", "compound", "nmod", "npadvmod"):
+        noun = noun.head
+    return noun.lower_ in person_nouns and any(child.dep_ == "nummod" for child in noun.children)
+
