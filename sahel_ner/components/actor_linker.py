@@ -181,8 +181,8 @@ class ActorLinker:
         label = self.ner_types[ent.label_]
         if len(core) > 1 and fold(core[0].text) in self.given_names:
             label = "PERSON"  # "Fatoumata Sangaré" tagged as a place by the statistical NER
-        elif self._names_a_place(core, ent.label_):
-            label = "LOCATION"  # "the village of Tonsere", tagged as a person or organisation
+        elif self._names_a_place(core, ent.label_) or label == "ORGANIZATION" and self.facilities.names_one(core):
+            label = "LOCATION"  # "the village of Tonsere", "the State House Conference Centre": places
         if label == "LOCATION" and self.place_noun_first:
             core = self._after_place_noun(core)
         if label == "LOCATION" and len(core.text) < 3:

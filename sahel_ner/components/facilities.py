@@ -56,6 +56,11 @@ class FacilityFinder:
             found.append(Span(doc, start, end, label="LOCATION", kb_id=known or slugify(doc[start:end].text)))
         return found
 
+    def names_one(self, name: Span) -> bool:
+        """A name the statistical NER calls an organisation that ends (English) or starts
+        (French) with a facility noun: "the State House Conference Centre", "Hôtel Azalaï"."""
+        return fold(name[-1].text) in self.nouns or fold(name[0].text) in self.nouns
+
     def _holder(self, facility: Token) -> Token | None:
         """"la base militaire *de* l’aéroport": the holder noun the facility completes."""
         prep = facility.head if facility.dep_ == "pobj" else None
