@@ -31,6 +31,8 @@ class FacilityFinder:
     def __init__(self, words: dict, articles: set[str]):
         self.nouns = {fold(w) for w in words.get("facility_nouns", ())}
         self.holders = {fold(w) for w in words.get("facility_holders", ())}
+        # venue words that count only inside a name ("Conference Centre"; "le centre de Bamako" is downtown)
+        self.name_heads = self.nouns | {fold(w) for w in words.get("facility_name_heads", ())}
         self.place_preps = {fold(w) for w in words.get("facility_place_preps", ())}
         self.definite = {fold(w) for w in words.get("facility_definite", ())}
         self.articles = articles
@@ -59,7 +61,7 @@ class FacilityFinder:
     def names_one(self, name: Span) -> bool:
         """A name the statistical NER calls an organisation that ends (English) or starts
         (French) with a facility noun: "the State House Conference Centre", "Hôtel Azalaï"."""
-        return fold(name[-1].text) in self.nouns or fold(name[0].text) in self.nouns
+        return fold(name[-1].text) in self.name_heads or fold(name[0].text) in self.name_heads
 
     def _holder(self, facility: Token) -> Token | None:
         """"la base militaire *de* l’aéroport": the holder noun the facility completes."""
