@@ -221,6 +221,9 @@ class ArgumentFinder:
                 objects = [c for c in verb.head.children if c.dep_ in ("dobj", "obj")]
                 if objects:
                     return objects
+            if verb.dep_ == "conj" and self._misread_descriptor(verb.head):
+                # "The al-Qaeda linked group JNIM killed ...": read as "[al-Qaeda] linked JNIM and killed"
+                return [c for c in verb.head.children if c.dep_ in ("dobj", "obj")]
             if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
                 verb = verb.head
                 continue
@@ -233,6 +236,17 @@ class ArgumentFinder:
                 continue
             break
         return []
+
+    def _misread_descriptor(self, verb: Token) -> bool:
+        """A descriptor participle made a verb: an article before the name right before it,
+        and a named actor in its object ("The al-Qaeda linked group JNIM")."""
+        if verb.lower_ not in self.words.descriptor_participles:
+            return False
+        subj = [c for c in verb.children if c.dep_ in SUBJ and c.i < verb.i]
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        return len(subj) == 1 and subj[0].right_edge.i == verb.i - 1 and subj[0].pos_ == "PROPN" \
+            and any(c.dep_ == "det" for c in subj[0].children) \
+            and any(t.pos_ == "PROPN" and t.ent_type_ for o in objects for t in o.subtree)
 
     def group_of_members(self, word: Token) -> list[Span]:
         """"its fighters", "fighters loyal to ISSP", "ISSP militants" (a compound the parser missed)."""

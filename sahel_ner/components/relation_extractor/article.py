@@ -40,9 +40,13 @@ class Article:
         """A name inside a description of another actor: "the al-Qaeda-linked
         group JNIM", "an Islamic State-affiliated faction" (not an argument)."""
         doc = ent.doc
-        after = ent.end + (1 if ent.end < len(doc) and doc[ent.end].text == "-" else 0)
+        hyphen = ent.end < len(doc) and doc[ent.end].text == "-"
+        after = ent.end + hyphen
         if after < len(doc) and doc[after].lower_ in words.modifier_participles:
-            return True
+            # but "Goïta led the delegation", "Russia backed the junta": the name is the verb's
+            # subject, with no article before it as a description has ("the al-Qaeda linked group")
+            return hyphen or not (ent.root.head.i == after and ent.root.dep_ in ("nsubj", "nsubjpass")
+                                  and not any(c.dep_ == "det" for c in ent.root.children))
         # "al-Qaeda's affiliate in the Sahel", "a Trump envoy", "Putin's adviser"
         head = ent.root.head
         return ent.root.dep_ in ("poss", "compound") and head.i >= ent.end and (

@@ -45,6 +45,7 @@ class ArgumentWords:
     affiliation_nouns: frozenset[str]
     representative_nouns: frozenset[str]
     identity_hedges: frozenset[str]
+    descriptor_participles: frozenset[str]
     quantity_nouns: frozenset[str]
     authorship_verbs: frozenset[str]
     act_nouns: frozenset[str]
