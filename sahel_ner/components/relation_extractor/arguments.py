@@ -105,11 +105,20 @@ class ArgumentFinder:
                     for span in self.antecedents(word):
                         add(span)
                     continue
-                for span in self._member_actors(word):
+                spans = self._member_actors(word)
+                if not spans and self._describes_an_earlier_actor(word):
+                    spans = self.antecedents(word, self.words.description_anaphors[word.lower_])
+                for span in spans:
                     add(span)
                     for extra in self.coordinated_demonyms(span):
                         add(extra)
         return found
+
+    def _describes_an_earlier_actor(self, word: Token) -> bool:
+        """"the group", "the militants" as a subject, with nothing but an article."""
+        return word.lower_ in self.words.description_anaphors and word.i not in self.mentions \
+            and word.dep_ in SUBJ and [c.dep_ for c in word.children if c.i < word.i] == ["det"] \
+            and not any(c.i > word.i and c.dep_ in ("prep", "appos", "acl", "relcl") for c in word.children)
 
     def _member_actors(self, word: Token) -> list[Span]:
         spans = self.mention_or_below(word)
@@ -358,15 +367,17 @@ class ArgumentFinder:
             return clause.head
         return None
 
-    def antecedents(self, pronoun: Token) -> list[Span]:
-        """What a subject pronoun stands for: the subject of the reporting verb
-        whose clause it opens ("the army said it had struck..."), else the
-        subject actor of the previous sentence."""
+    def antecedents(self, pronoun: Token, types: frozenset[str] = frozenset()) -> list[Span]:
+        """What a subject pronoun (or a bare description: "the group", of one of
+        ``types``) stands for: the subject of the reporting verb whose clause it
+        opens ("the army said it had struck..."), else the subject actor of the
+        previous sentence."""
         reporting = self.reporting_clause(pronoun)
         if reporting is not None:
             return self.actors_of(self.subjects(reporting))
         sent = pronoun.sent
-        if pronoun.i - sent.start > 2 or sent.start == 0:
+        # near the start, or the subject of the sentence's main verb ("Using motorcycles, they ...")
+        if sent.start == 0 or pronoun.i - sent.start > 2 and not (pronoun.head == sent.root and pronoun.dep_ in SUBJ):
             return []
         want_person = pronoun.lower_ in self.words.person_pronouns
         start = sent.start
@@ -377,7 +388,7 @@ class ArgumentFinder:
             subjects = [t for t in previous if t.dep_ in ("nsubj", "nsubjpass")]
             for tok in subjects:
                 spans = self._member_actors(tok)
-                if spans and (spans[0].label_ == "PERSON") == want_person:
+                if spans and (spans[0].label_ in types if types else (spans[0].label_ == "PERSON") == want_person):
                     return spans[:1]
             # "Nuland met X. The diplomat said ... She then ...": a chain of pronouns or
             # descriptions of a person leads further back; anything else ends the search
@@ -389,9 +400,10 @@ class ArgumentFinder:
         return []
 
     def is_cross_sentence(self, subject: Token) -> bool:
-        """A pronoun subject resolved from an earlier sentence (lower confidence)."""
-        return subject.lower_ in self.words.pronouns and subject.i not in self.mentions \
-            and not self.reporting_clause(subject)
+        """A pronoun or a bare description ("the group") resolved from an earlier sentence
+        (lower confidence)."""
+        return (subject.lower_ in self.words.pronouns or self._describes_an_earlier_actor(subject)) \
+            and subject.i not in self.mentions and not self.reporting_clause(subject)
 
     def relative_antecedent(self, verb: Token, word: Token) -> Token | None:
         """"Moussa Mara, whom the junta detained": the relative pronoun's antecedent."""

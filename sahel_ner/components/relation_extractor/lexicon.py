@@ -73,6 +73,7 @@ class ArgumentWords:
     list_prepositions: frozenset[str]
     also_words: frozenset[str]
     claim_verbs: dict[str, frozenset[str]]
+    description_anaphors: dict[str, frozenset[str]]
     listing_verbs: dict[str, frozenset[str]]
     attribution_verbs: dict[str, frozenset[str]]
 
