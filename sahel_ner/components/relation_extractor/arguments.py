@@ -139,7 +139,7 @@ class ArgumentFinder:
             spans = [self.capital_of(span) for span in spans]  # "the capital of Mali, Bamako"
         return spans
 
-    def _state_of_person(self, span: Span) -> Span:
+    def state_of_person(self, span: Span) -> Span:
         """The state a person belongs to (knowledge base), else the person."""
         actor = self.kb.actors.get(span.kb_id_)
         state = actor.affiliation if actor is not None else None
@@ -446,7 +446,7 @@ class ArgumentFinder:
                     if child.i in mentions:
                         span = mentions[child.i]
                         if child.dep_ == "poss" and span.label_ == "PERSON" and tok.lower_ in self.words.regime_nouns:
-                            span = self._state_of_person(span)  # "members of Colonel Goïta's government"
+                            span = self.state_of_person(span)  # "members of Colonel Goïta's government"
                         # "dozens of soldiers and Wagner fighters": every conjunct, named or a members noun
                         found.append([span, *(s for c in child.conjuncts for s in (
                             [mentions[c.i]] if c.i in mentions else self._member_actors(c)))])

@@ -141,7 +141,8 @@ class RelationExtractor:
         else:
             source_id, source_type = self._end(found.source, rtype, article.seats)
         target_id, target_type = self._end(found.target, rtype, article.seats)
-        if trigger.lemma_.lower() in rtype.host_triggers or trigger.lower_ in rtype.host_triggers:
+        if (trigger.lemma_.lower() in rtype.host_triggers or trigger.lower_ in rtype.host_triggers) \
+                and found.kind != "implicit":
             # a visit to a country meets its leader, when the article names one (the visitor stays who it is)
             target_id, target_type = article.leader_or_state(target_id, target_type)
         if not self._ends_allowed(rtype, source_id, source_type, target_id, target_type):

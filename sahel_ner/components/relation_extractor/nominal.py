@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from ...relation_types import RelationType
 from .arguments import SUBJ, ArgumentFinder, agents, in_brackets, pobjs, prefer_actors, preps_in
-from .records import Candidate, candidate, pairs
+from .records import Candidate, candidate, meeting_pairs, pairs
 
 
 def noun_relations(noun: Token, rtype: RelationType, args: ArgumentFinder) -> list[Candidate]:
@@ -84,6 +84,14 @@ def noun_relations(noun: Token, rtype: RelationType, args: ArgumentFinder) -> li
         targets = [p for p in args.actors_of(places) if p.label_ == "LOCATION" and not in_brackets(p)] or \
             place_below(noun, args)
     targets = prefer_actors(targets)
+    if rtype.symmetric and sources and (noun.lower_ in rtype.host_triggers or noun.lemma_.lower() in rtype.host_triggers):
+        # "a visit by U.S. officials, led by X": the visitors meet their host, not each other;
+        # a visit to nowhere named is to the country the article is about
+        if targets:
+            return meeting_pairs(sources, targets, kind, implicit)
+        hosts = focus_host(noun, sources, args)
+        if hosts:  # inferred: implicit, and the state itself (not its leader) is the host
+            return meeting_pairs(sources, hosts, kind, implicit=True)
     if rtype.symmetric:
         found = pairs(sources + targets, kind, implicit)  # talks, a summit: everyone at the table met
         if not found and noun.dep_ == "pobj":
@@ -217,6 +225,17 @@ def headline_object(noun: Token, args: ArgumentFinder) -> list[Span]:
     if head.head.i != noun.i and head.i not in args.mentions:
         return []
     return args.actors_of([head])
+
+
+def focus_host(noun: Token, visitors: list[Span], args: ArgumentFinder) -> list[Span]:
+    """The article's state as the host of a visit that names no destination, unless a
+    visitor belongs to it (its own leader's "visit" is a tour at home)."""
+    focus = noun.doc._.focus_state
+    own = {v.kb_id_ for v in visitors} | {args.state_of_person(v).kb_id_ for v in visitors}
+    if not focus or focus in own:
+        return []
+    mention = next((m for m in args.mentions.values() if m.kb_id_ == focus), None)
+    return [mention] if mention is not None else []
 
 
 def gathering(noun: Token, args: ArgumentFinder) -> list[Candidate]:
