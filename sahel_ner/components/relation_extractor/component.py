@@ -148,7 +148,11 @@ class RelationExtractor:
         if not self._ends_allowed(rtype, source_id, source_type, target_id, target_type):
             return
         if target_type in ("STATE", "MILITARY") and counted_individuals(found.target, rtype.counted_persons):
-            return  # "three Malian officials": persons, not Mali
+            # "three Malian officials": persons, not Mali; a list of them may follow
+            sent = article.sents[sent_index]
+            article.relations.told_without_target(sent.end_char, source_id, rtype.type, event_date(
+                article.dates[sent_index], trigger, article.doc._.published, self.words))
+            return
         if rtype.symmetric and source_id > target_id:
             source_id, target_id = target_id, source_id
         sent = article.sents[sent_index]

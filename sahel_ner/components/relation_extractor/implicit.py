@@ -29,17 +29,26 @@ def implicit_source(rtype: RelationType, sent_index: int, target: Span, article:
         if rel["start"] < window_start:
             break
         if rel["source"] != target.kb_id_ and article.actor_type(rel["source"]) in fitting:
-            return rel["source"], article.actor_type(rel["source"])
+            return rel["source"], article.actor_type(rel["source"])  # (a junta arresting its own generals, told again)
     for prev in reversed(article.sents[max(0, sent_index - 2):sent_index]):
         for tok in prev:
             if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT":
                 found = article.args.mention_or_below(tok)
                 span = found[0] if found else None
-                if span is not None and span.label_ in fitting and span.kb_id_ != target.kb_id_:
+                if span is not None and span.label_ in fitting and span.kb_id_ != target.kb_id_ \
+                        and not _same_side(span.kb_id_, target.kb_id_, article):
                     return span.kb_id_, span.label_
     if rtype.implicit_state and "STATE" in fitting:
         return _state_where(sent_index, target, article)
     return None
+
+
+def _same_side(source: str, target: str, article: Article) -> bool:
+    """A state and its own forces ("Abidjan demanded their release. ... the soldiers arrested
+    in Bamako"): an agent guessed from a subject or the scene is not the target's own state."""
+    actors = article.args.kb.actors  # (its own citizens, officials included, it may well arrest)
+    return bool(actors.get(source) and actors[source].military == target
+                or actors.get(target) and actors[target].type == "MILITARY" and actors[target].affiliation == source)
 
 
 def _state_where(sent_index: int, target: Span, article: Article) -> tuple[str, str] | None:
@@ -49,7 +58,7 @@ def _state_where(sent_index: int, target: Span, article: Article) -> tuple[str, 
     state = article.seats.get(place) if place else None
     state = state or article.doc._.focus_state
     actor = article.args.kb.actors.get(state) if state else None
-    if actor is None or actor.type != "STATE" or state == target.kb_id_:
+    if actor is None or actor.type != "STATE" or state == target.kb_id_ or _same_side(state, target.kb_id_, article):
         return None
     return state, "STATE"
 
