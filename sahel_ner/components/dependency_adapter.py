@@ -62,70 +62,76 @@ class DependencyAdapter:
     def __call__(self, doc: Doc) -> Doc:
         if not doc.has_annotation("DEP"):
             return doc
-        heads = [t.head.i for t in doc]
-        deps = [self.labels.get(t.dep_, t.dep_) for t in doc]
-        for token in doc:
-            lifted = self.lifted.get(token.dep_)
-            if lifted is None:
+        # The parser's tree as plain lists, read once: every doc[i] or .children builds new Token objects
+        tokens = list(doc)
+        old_heads = [t.head.i for t in tokens]
+        old_deps = [t.dep_ for t in tokens]
+        lowers = [t.lower_ for t in tokens]
+        children: list[list[int]] = [[] for _ in tokens]
+        for i, head in enumerate(old_heads):
+            if head != i:
+                children[head].append(i)
+        heads = list(old_heads)
+        deps = [self.labels.get(dep, dep) for dep in old_deps]
+        for i, dep in enumerate(old_deps):
+            lifted = self.lifted.get(dep)
+            if lifted is None or dep == "ROOT":
                 continue
-            case = next((c for c in token.children if c.dep_ == "case" and c.i < token.i), None)
-            if case is None or token.dep_ == "ROOT":
+            case = next((c for c in children[i] if old_deps[c] == "case" and c < i), None)
+            if case is None:
                 continue
             # "*près* de Djibo", "*lors* de la visite": the adverb is the preposition
-            case = next((c for c in token.children if c.i == case.i - 1 and c.lower_ in self.complex_prepositions),
-                        case)
+            case = next((c for c in children[i] if c == case - 1 and lowers[c] in self.complex_prepositions), case)
             # the preposition takes the noun's place under the noun's head; the noun hangs from it
-            if case.lower_ in self.agent_cases and token.head.pos_ in ("VERB", "AUX") \
-                    and "Part" in token.head.morph.get("VerbForm"):
+            head = tokens[old_heads[i]]
+            if lowers[case] in self.agent_cases and head.pos_ in ("VERB", "AUX") \
+                    and "Part" in head.morph.get("VerbForm"):
                 lifted = "agent"  # "une embuscade tendue *par* des jihadistes"
-            heads[case.i], deps[case.i] = heads[token.i], lifted
-            heads[token.i], deps[token.i] = case.i, "pobj"
-        for token in doc:
+            heads[case], deps[case] = heads[i], lifted
+            heads[i], deps[i] = case, "pobj"
+        for i, lower in enumerate(lowers):
             # "s'est entretenu jeudi avec X": a bare time noun the parser made the head of
             # the next phrase; the phrase belongs to the verb
-            if token.lower_ in self.time_nouns and not any(c.dep_ == "case" for c in token.children):
-                for i in range(token.i + 1, token.sent.end):
-                    if heads[i] == token.i and deps[i] in ("prep", "agent"):
-                        heads[i] = heads[token.i]
-        for token in doc:
+            if lower in self.time_nouns and not any(old_deps[c] == "case" for c in children[i]):
+                for j in range(i + 1, tokens[i].sent.end):
+                    if heads[j] == i and deps[j] in ("prep", "agent"):
+                        heads[j] = heads[i]
+        for i, kids in enumerate(children):
             # UD heads a name on its first word ("Assimi <-flat- Goïta"), English on its
             # last ("Assimi -compound-> Goïta"): the last word takes the name's place.
-            names = [c for c in token.children if c.dep_ in self.flat and c.i > token.i]
-            if names and deps[token.i] not in ("compound",):
+            names = [c for c in kids if old_deps[c] in self.flat and c > i]
+            if names and deps[i] != "compound":
                 last = names[-1]
-                heads[last.i], deps[last.i] = heads[token.i], deps[token.i]
-                for word in (token, *names[:-1]):
-                    heads[word.i], deps[word.i] = last.i, "compound"
-                for child in token.children:  # the name's determiners, titles and clauses follow it
-                    if child.dep_ not in self.flat and heads[child.i] == token.i:
-                        heads[child.i] = last.i
-                if heads[last.i] == token.i:  # the name was the sentence's root
-                    heads[last.i], deps[last.i] = last.i, "ROOT"
-        for token in doc:
-            if token.lower_ in self.clitics:
-                self._attach_clitic(token, heads, deps)
-        for token in doc:
-            lower = token.lower_
+                heads[last], deps[last] = heads[i], deps[i]
+                for word in (i, *names[:-1]):
+                    heads[word], deps[word] = last, "compound"
+                for child in kids:  # the name's determiners, titles and clauses follow it
+                    if old_deps[child] not in self.flat and heads[child] == i:
+                        heads[child] = last
+                if heads[last] == i:  # the name was the sentence's root
+                    heads[last], deps[last] = last, "ROOT"
+        for i, lower in enumerate(lowers):
+            if lower in self.clitics:
+                self._attach_clitic(tokens[i], heads, deps)
+        for i, lower in enumerate(lowers):
             if lower in self.negation_heads:
-                deps[token.i] = "neg"
-            elif lower in self.negation_partners and any(
-                    s.lower_ in self.negation_heads for s in token.head.children):
-                deps[token.i] = "neg"
+                deps[i] = "neg"
+            elif lower in self.negation_partners and any(lowers[s] in self.negation_heads
+                                                         for s in children[old_heads[i]]):
+                deps[i] = "neg"
         self._set_tree(doc, heads, deps)
-        for token in doc:
-            if token.pos_ in ("NOUN", "PROPN") and token.is_lower and self._has_subject_and_object(token):
+        with_subject = {heads[i] for i, dep in enumerate(deps) if dep == "nsubj"}
+        with_object = {heads[i] for i, dep in enumerate(deps) if dep == "dobj"}
+        for i, token in enumerate(tokens):
+            verbal = i in with_subject and i in with_object
+            if verbal and token.pos_ in ("NOUN", "PROPN") and token.is_lower:
                 token.pos_ = "VERB"  # "Le JNIM *frappe* le camp": a subject and an object make it a verb
             if token.pos_ == "VERB" and not token.lemma_.endswith(self.verb_endings):
                 token.lemma_ = self._infinitive(token)
-            if self._participle(token):
+            if deps[i] == "acl" and self._participle(token):
                 token.pos_ = "VERB"  # "le responsable *sanctionné*": a participle the tagger read as an adjective
-            token.tag_ = self._tag(token)
+            token.tag_ = self._tag(token, verbal)
         return doc
-
-    @staticmethod
-    def _has_subject_and_object(token) -> bool:
-        deps = {child.dep_ for child in token.children}
-        return "nsubj" in deps and "dobj" in deps
 
     def _infinitive(self, token) -> str:
         """The infinitive of a verb the model's lemmatizer left as written ("frappe" -> "frapper"),
@@ -174,13 +180,13 @@ class DependencyAdapter:
         # gives back are those the parser (and the line-break component) made.
         doc.from_array([HEAD, DEP], array)
 
-    def _tag(self, token) -> str:
+    def _tag(self, token, verbal: bool = False) -> str:
         """A Penn Treebank tag from the UD part of speech and morphology."""
         pos, morph = token.pos_, token.morph
         if pos in ("VERB", "AUX"):
             form = morph.get("VerbForm")
             if not form and pos == "VERB":  # a word the tagger had read as an adjective or a noun:
-                return "VBZ" if self._has_subject_and_object(token) else "VBN"  # "frappe" / "sanctionné"
+                return "VBZ" if verbal else "VBN"  # "frappe" (with a subject and an object) / "sanctionné"
             if "Part" in form:
                 return "VBN" if "Past" in morph.get("Tense") else "VBG"
             if "Inf" in form:

@@ -15,6 +15,8 @@ final punctuation, a closing quote or bracket) is marked as no sentence start.
 """
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -32,20 +34,29 @@ def make_line_breaks(nlp: Language, name: str, inside_sentences: bool):
 
 
 def mark_sentence_starts(doc: Doc, inside_sentences: bool = False) -> Doc:
+    # 1: starts a sentence, -1: does not, 0: the parser decides; written in one go at the end
+    starts = numpy.zeros((len(doc), 1), dtype="int64")
     dateline_end = _dateline_length(doc, 0) - 1  # last token of the line's dateline, once per line
     line_start = 0
+    last = len(doc) - 1
     for token in doc:
-        if token.i + 1 < len(doc) and (token.is_space and "\n" in token.text or "\n" in token.whitespace_):
-            doc[token.i + 1].is_sent_start = True
-            dateline_end = token.i + _dateline_length(doc, token.i + 1)
-            line_start = token.i + 1
-        elif token.i == dateline_end and token.i + 1 < len(doc) and token.i > 0:
-            doc[token.i + 1].is_sent_start = True
-        elif inside_sentences and token.i + 1 < len(doc) and _headline_label(doc, line_start, token):
-            doc[token.i + 1].is_sent_start = True
-        elif inside_sentences and token.i + 1 < len(doc) and not token.is_space \
-                and token.text[-1] not in _SENTENCE_ENDS:
-            doc[token.i + 1].is_sent_start = False
+        i = token.i
+        if i == last:
+            break
+        text = token.text
+        if token.is_space and "\n" in text or "\n" in token.whitespace_:
+            starts[i + 1] = 1
+            dateline_end = i + _dateline_length(doc, i + 1)
+            line_start = i + 1
+        elif i == dateline_end and i > 0:
+            starts[i + 1] = 1
+        elif inside_sentences and text == ":" and _headline_label(doc, line_start, token):
+            starts[i + 1] = 1
+        elif inside_sentences and text[-1] not in _SENTENCE_ENDS and not token.is_space:
+            starts[i + 1] = -1
+    if len(doc):
+        starts[0] = max(starts[0, 0], 0)  # the first token's start is the parser's (always one)
+        doc.from_array([SENT_START], starts.astype("uint64"))  # -1 as Doc.to_array writes it
     return doc
 
 

@@ -149,11 +149,14 @@ def title_phrase_spans(doc: Doc, kb: KnowledgeBase, index: RoleIndex, focus: str
     year = _year(doc)
     named = {token.ent_kb_id_ for token in doc if token.ent_kb_id_}
     folded = [fold(t.text) for t in doc]
+    by_first: dict[str, TitlePhrases] = {}  # only the phrases that can start at a word are tried there
+    for phrase in phrases:
+        by_first.setdefault(phrase[0][0], []).append(phrase)  # longest first, as ``phrases`` is
     spans: list[Span] = []
     i = 0
     while i < len(doc):
         found = None
-        for tokens, alternatives, needs_country in phrases:
+        for tokens, alternatives, needs_country in by_first.get(folded[i], ()):
             match = _match_title(doc, folded, i, tokens, kb)
             if match is None:
                 continue

@@ -48,6 +48,9 @@ def _authors(verb: Token, article: Article) -> tuple[list[Span], bool] | None:
     whether someone else names them; None for any other word."""
     words, args = article.args.words, article.args
     lemma = verb.lemma_.lower()
+    if lemma not in words.claim_verbs and lemma not in words.attribution_verbs \
+            and lemma not in words.authorship_verbs and lemma not in words.planting_verbs:
+        return None  # most words: nothing to read
     by = agents(verb)
     if lemma in words.claim_verbs and by and verb.dep_ in ("acl", "advcl") and not words.claim_verbs[lemma]:
         # "civilians were killed in the attack, claimed by JNIM": the participle's agent

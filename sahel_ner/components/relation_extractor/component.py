@@ -85,6 +85,8 @@ class RelationExtractor:
                 self.by_presence.setdefault(noun, []).append(rtype)
             for noun in rtype.nouns:
                 self.by_noun.setdefault(noun, []).append(rtype)
+        # every word that can trigger something: the rest of a sentence is skipped at once
+        self.trigger_words = frozenset(self.by_verb) | frozenset(self.by_noun) | frozenset(self.by_presence)
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -100,6 +102,8 @@ class RelationExtractor:
                 continue
             add_inclusion_relations(index, article, self.types)
             for token in sent:
+                if token.lower_ not in self.trigger_words and token.lemma_.lower() not in self.trigger_words:
+                    continue
                 for rtype, found in self._trigger_relations(token, article.args):
                     for candidate in found:
                         self._record(candidate, rtype, token, index, article)
