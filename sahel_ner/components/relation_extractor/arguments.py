@@ -121,6 +121,14 @@ class ArgumentFinder:
             and not any(c.i > word.i and c.dep_ in ("prep", "appos", "acl", "relcl") for c in word.children)
 
     def _member_actors(self, word: Token) -> list[Span]:
+        if word.i not in self.mentions and (word.lower_ in self.words.representative_nouns
+                                            or word.lower_ in self.words.leader_nouns):
+            # "the ECOWAS mediator for Mali, Goodluck Jonathan": the person named in apposition
+            # (the parser may hang the apposition on the phrase's last noun: "mediator for Mali, X")
+            named = [self.mentions[c.i] for c in word.subtree if c.dep_ == "appos" and c.i > word.i
+                     and c.i in self.mentions and self.mentions[c.i].label_ == "PERSON"]
+            if named:
+                return named[:1]
         spans = self.mention_or_below(word)
         if word.lower_ in self.words.member_nouns and word.i not in self.mentions:
             named = self._names_before(word, brackets=True)

@@ -43,6 +43,10 @@ def noun_relations(noun: Token, rtype: RelationType, args: ArgumentFinder) -> li
         target_heads += [o for o in objects if o.lemma_.lower() not in rtype.nouns]
         target_heads += pobjs(preps_in([o for o in objects if o.lemma_.lower() in rtype.nouns], rtype.noun_target_preps))
     target_heads += pobjs(preps_in(by_preps, rtype.noun_target_preps))
+    # "attacks on military positions and the town of Djibo": the parser hangs "town" on "attacks";
+    # a second target, not the scene, so it stays beside the actor targets
+    co_targets = [c for c in noun.children if c.dep_ == "conj" and c.lower_ not in rtype.nouns
+                  and c.lemma_.lower() not in rtype.nouns and c.pos_ in ("NOUN", "PROPN")] if target_heads else []
     sources += [s for s in args.actors_of(by_preps) if all(s.kb_id_ != x.kb_id_ for x in sources)]
     targets = args.actors_of(target_heads)
     if not targets and sources and not target_heads and noun.dep_ in ("ROOT", "appos", "dobj") and \
@@ -84,6 +88,7 @@ def noun_relations(noun: Token, rtype: RelationType, args: ArgumentFinder) -> li
         targets = [p for p in args.actors_of(places) if p.label_ == "LOCATION" and not in_brackets(p)] or \
             place_below(noun, args)
     targets = prefer_actors(targets)
+    targets += [t for t in args.actors_of(co_targets) if all(t.kb_id_ != x.kb_id_ for x in targets)]
     if rtype.symmetric and sources and (noun.lower_ in rtype.host_triggers or noun.lemma_.lower() in rtype.host_triggers):
         # "a visit by U.S. officials, led by X": the visitors meet their host, not each other;
         # a visit to nowhere named is to the country the article is about
