@@ -32,8 +32,13 @@ def pobjs(preps: list[Token]) -> list[Token]:
 
 
 def agents(word: Token) -> list[Token]:
-    """The "by" objects of a passive verb or participle ("arrested *by the guard*")."""
-    return pobjs([c for c in word.children if c.dep_ == "agent"])
+    """The "by" objects of a passive verb or participle ("arrested *by the guard*"), or of
+    the last verb it is coordinated with ("detained and deposed *by his guard*")."""
+    own = pobjs([c for c in word.children if c.dep_ == "agent"])
+    if own or word.pos_ not in ("VERB", "AUX"):
+        return own
+    shared = [c for c in word.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.tag_ == "VBN"]
+    return pobjs([a for c in shared[-1:] for a in c.children if a.dep_ == "agent"])
 
 
 def preps_in(words: list[Token], prep_words) -> list[Token]:
