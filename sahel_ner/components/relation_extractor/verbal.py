@@ -22,6 +22,10 @@ def verb_relations(verb: Token, rtype: RelationType, args: ArgumentFinder) -> li
     # An "object" after a colon is a parse slip on headlines ("backs Mali's junta: WashPo").
     objects = [c for c in children if c.dep_ in ("dobj", "obj")
                and not any(t.text in (":", "|") for t in verb.doc[min(verb.i, c.i):max(verb.i, c.i)])]
+    if not objects and lemma in rtype.direct_object:
+        # "to help armed forces combat X": the parser makes the object the next verb's subject
+        objects = [n for c in children if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i
+                   for n in c.children if n.dep_ == "nsubj" and n.i < c.i]
     prep_words = rtype.verb_preps.get(lemma, rtype.verb_target_preps)
     preps = [c for c in children if c.dep_ in ("prep", "dative") and c.lower_ in prep_words]
     preps += preps_in(objects, prep_words)  # "shared intelligence with X", "froze the assets of X"
@@ -182,7 +186,9 @@ def _active_targets(verb: Token, rtype: RelationType, args: ArgumentFinder, obje
 
 def object_qualifies(verb: Token, rtype: RelationType, preps: list[Token], passive: bool) -> bool:
     """Verbs that carry the relation only with the right object ("delivered weapons")."""
-    objs = [c for c in verb.children if c.dep_ in ("dobj", "obj") or (passive and c.dep_ in PASS_SUBJ)]
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    if passive and not objs:  # "drones were delivered to X"; but in "X was given an ultimatum" X receives
+        objs = [c for c in verb.children if c.dep_ in PASS_SUBJ]
     if passive and verb.dep_ in ("acl", "amod"):
         objs.append(verb.head)  # "Bazoum, still held by the guard"
     if rtype.object_nouns:
