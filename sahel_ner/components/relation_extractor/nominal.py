@@ -33,6 +33,11 @@ def noun_relations(noun: Token, rtype: RelationType, args: ArgumentFinder) -> li
     if not sources:  # "X briefed the summit on his talks with Y": "his" is the clause's subject
         sources = args.possessor_subject(noun)
     preps = [c for n in {noun, anchor} for c in n.children if c.dep_ == "prep"]
+    if rtype.symmetric and anchor.dep_ in SUBJ:
+        # "talks are ongoing between A and B", "talks took place with X": the phrase on the predicate
+        predicate = anchor.head
+        preps += [c for n in (predicate, *(c for c in predicate.children if c.dep_ in ("acomp", "attr")))
+                  for c in n.children if c.dep_ == "prep" and c.i > anchor.i and c.lower_ in rtype.noun_target_preps]
     light = light_verb(anchor, rtype, args)
     if light is not None:
         preps += [c for c in light.children if c.dep_ == "prep" and c.i > noun.i]
