@@ -410,8 +410,8 @@ class ActorLinker:
                     and not (ent.label_ in self.ner_types and fold(ent[0].text) in self.given_names):
                 continue
             core = self._strip_titles(ent)
-            if core is None or len(core) < 2:
-                continue
+            if core is None or len(core) < 2 or ent.kb_id_ not in kb.actors and any(c.isdigit() for c in core.text):
+                continue  # "Bayraktar TB2": a model the NER took for a person
             if ent.kb_id_ not in kb.actors and fold(core[0].text) not in self.given_names \
                     and self._names_a_place(core, ent.label_):
                 continue  # "east of Bani Bangou (Banibangou, Tillaberi)": a village, whatever the NER said
