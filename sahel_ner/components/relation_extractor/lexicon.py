@@ -46,6 +46,7 @@ class ArgumentWords:
     representative_nouns: frozenset[str]
     identity_hedges: frozenset[str]
     descriptor_participles: frozenset[str]
+    partitive_articles: frozenset[str]
     quantity_nouns: frozenset[str]
     authorship_verbs: frozenset[str]
     act_nouns: frozenset[str]

@@ -34,10 +34,12 @@ def noun_relations(noun: Token, rtype: RelationType, args: ArgumentFinder) -> li
         sources = args.possessor_subject(noun)
     preps = [c for n in {noun, anchor} for c in n.children if c.dep_ == "prep"]
     if rtype.symmetric and anchor.dep_ in SUBJ:
-        # "talks are ongoing between A and B", "talks took place with X": the phrase on the predicate
+        # "talks are ongoing between A and B": the "between" phrase on the predicate (not "with":
+        # "the summit ended with a reaffirmation of ...")
         predicate = anchor.head
         preps += [c for n in (predicate, *(c for c in predicate.children if c.dep_ in ("acomp", "attr")))
-                  for c in n.children if c.dep_ == "prep" and c.i > anchor.i and c.lower_ in rtype.noun_target_preps]
+                  for c in n.children if c.dep_ == "prep" and c.i > anchor.i
+                  and c.lower_ in args.words.between_prepositions]
     light = light_verb(anchor, rtype, args)
     if light is not None:
         preps += [c for c in light.children if c.dep_ == "prep" and c.i > noun.i]

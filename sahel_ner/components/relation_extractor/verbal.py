@@ -22,6 +22,10 @@ def verb_relations(verb: Token, rtype: RelationType, args: ArgumentFinder) -> li
     # An "object" after a colon is a parse slip on headlines ("backs Mali's junta: WashPo").
     objects = [c for c in children if c.dep_ in ("dobj", "obj")
                and not any(t.text in (":", "|") for t in verb.doc[min(verb.i, c.i):max(verb.i, c.i)])]
+    if not objects and lemma in rtype.direct_object and args.words.partitive_articles:
+        # "a tué des dizaines de soldats": the partitive article read as a preposition
+        objects = [o for p in children if p.dep_ == "prep" and p.i > verb.i and p.lower_ in args.words.partitive_articles
+                   for o in p.children if o.dep_ == "pobj"]
     if not objects and lemma in rtype.direct_object:
         # "to help armed forces combat X": the parser makes the object the next verb's subject
         objects = [n for c in children if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i
@@ -47,7 +51,7 @@ def verb_relations(verb: Token, rtype: RelationType, args: ArgumentFinder) -> li
     if lemma not in rtype.verbs:
         return []  # a victim verb without its object ("the convoy ran into the night")
     if lemma in rtype.verb_needs_object and lemma not in rtype.verb_preps and \
-            not object_qualifies(verb, rtype, preps, passive):
+            not object_qualifies(verb, rtype, preps, passive, objects):
         return []
     if lemma in rtype.receiver_verbs and not passive:
         # "The Malian army received attack helicopters from Nigeria": the subject receives
@@ -184,9 +188,11 @@ def _active_targets(verb: Token, rtype: RelationType, args: ArgumentFinder, obje
     return targets
 
 
-def object_qualifies(verb: Token, rtype: RelationType, preps: list[Token], passive: bool) -> bool:
-    """Verbs that carry the relation only with the right object ("delivered weapons")."""
-    objs = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+def object_qualifies(verb: Token, rtype: RelationType, preps: list[Token], passive: bool,
+                     objects: list[Token] = ()) -> bool:
+    """Verbs that carry the relation only with the right object ("delivered weapons");
+    ``objects``: those the parser did not label as such ("a tué *des* soldats")."""
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "obj")] or list(objects)
     if passive and not objs:  # "drones were delivered to X"; but in "X was given an ultimatum" X receives
         objs = [c for c in verb.children if c.dep_ in PASS_SUBJ]
     if passive and verb.dep_ in ("acl", "amod"):
