@@ -403,6 +403,9 @@ class ArgumentFinder:
                 spans = self._member_actors(tok)
                 if spans and (spans[0].label_ in types if types else (spans[0].label_ == "PERSON") == want_person):
                     return spans[:1]
+            if types:  # "the group": the last subject of its type, a few sentences back at most
+                start = previous.start
+                continue
             # "Nuland met X. The diplomat said ... She then ...": a chain of pronouns or
             # descriptions of a person leads further back; anything else ends the search
             if not want_person or not subjects or not all(
