@@ -50,12 +50,11 @@ def mark_sentence_starts(doc: Doc, inside_sentences: bool = False) -> Doc:
             line_start = i + 1
         elif i == dateline_end and i > 0:
             starts[i + 1] = 1
-        elif inside_sentences and text == ":" and _headline_label(doc, line_start, token):
+        elif inside_sentences and _headline_label(doc, line_start, token):
             starts[i + 1] = 1
         elif inside_sentences and text[-1] not in _SENTENCE_ENDS and not token.is_space:
             starts[i + 1] = -1
-    if len(doc):
-        starts[0] = max(starts[0, 0], 0)  # the first token's start is the parser's (always one)
+    if len(doc):  # (the first token is never set: a document starts a sentence anyway)
         doc.from_array([SENT_START], starts.astype("uint64"))  # -1 as Doc.to_array writes it
     return doc
 

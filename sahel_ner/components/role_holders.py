@@ -123,19 +123,23 @@ def _named_next(head: Token) -> bool:
 
 
 # -- titles as phrases (French) -------------------------------------------------
-TitlePhrases = list[tuple[tuple[str, ...], list[frozenset[str]], bool]]
+# first word -> the phrases starting with it, longest first: only those are tried at a word
+TitlePhrases = dict[str, list[tuple[tuple[str, ...], list[frozenset[str]], bool]]]
 
 
 def title_phrases(nlp: Language, phrases: dict[str, list[str]],
                   of_state: dict[str, list[str]] | None = None) -> TitlePhrases:
-    """Folded token sequences of the title phrases, longest first, each with the
-    role-title word sets it stands for (in the order to try them) and whether the
-    title counts only with its country named (``of_state``: "le président nigérien",
-    "le président du CNSP", never "le président de l'association")."""
+    """Folded token sequences of the title phrases, by first word and longest first,
+    each with the role-title word sets it stands for (in the order to try them) and
+    whether the title counts only with its country named (``of_state``: "le président
+    nigérien", "le président du CNSP", never "le président de l'association")."""
     out = [(tuple(fold(t.text) for t in nlp.make_doc(phrase)), [_words(a) for a in alternatives], needs_country)
            for table, needs_country in ((phrases, False), (of_state or {}, True))
            for phrase, alternatives in table.items() if not phrase.startswith("_")]
-    return sorted(out, key=lambda item: -len(item[0]))
+    by_first: TitlePhrases = {}
+    for phrase in sorted(out, key=lambda item: -len(item[0])):
+        by_first.setdefault(phrase[0][0], []).append(phrase)
+    return by_first
 
 
 def title_phrase_spans(doc: Doc, kb: KnowledgeBase, index: RoleIndex, focus: str | None,
@@ -149,14 +153,11 @@ def title_phrase_spans(doc: Doc, kb: KnowledgeBase, index: RoleIndex, focus: str
     year = _year(doc)
     named = {token.ent_kb_id_ for token in doc if token.ent_kb_id_}
     folded = [fold(t.text) for t in doc]
-    by_first: dict[str, TitlePhrases] = {}  # only the phrases that can start at a word are tried there
-    for phrase in phrases:
-        by_first.setdefault(phrase[0][0], []).append(phrase)  # longest first, as ``phrases`` is
     spans: list[Span] = []
     i = 0
     while i < len(doc):
         found = None
-        for tokens, alternatives, needs_country in by_first.get(folded[i], ()):
+        for tokens, alternatives, needs_country in phrases.get(folded[i], ()):
             match = _match_title(doc, folded, i, tokens, kb)
             if match is None:
                 continue
