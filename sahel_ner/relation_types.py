@@ -76,6 +76,10 @@ express the relation and where its arguments sit. The keys:
                             their state or forces: "sanctions on *three Malian
                             officials*" is not a sanction on Mali (the named
                             officials carry it)
+``state_verbs``             verbs of being in the state a trigger noun names
+                            after a light preposition: their subject is the
+                            target, the agent implicit ("X remains under house
+                            arrest", "X, who has been in detention since May")
 ``implicit_scope``          how far back an implicit source may be: "window"
                             (the cue file's lookback, for acts told one by one,
                             such as attacks) or "article" (one agent usually
@@ -133,6 +137,7 @@ class RelationType:
     victim_objects: set[str] = field(default_factory=set)
     implicit_source_types: set[str] = field(default_factory=set)
     counted_persons: set[str] = field(default_factory=set)
+    state_verbs: set[str] = field(default_factory=set)
     implicit_scope: str = "window"
     implicit_state: bool = False
     claimable: bool = False

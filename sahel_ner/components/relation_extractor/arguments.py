@@ -18,6 +18,7 @@ from .lexicon import ArgumentWords
 ARG_DEPS = {"compound", "amod", "poss", "nmod", "appos", "prep", "pobj", "conj", "cc", "det", "nummod", "quantmod",
             "case", "punct"}
 SUBJ = {"nsubj", "csubj"}
+OBJECTS = {"dobj", "obj", "nsubjpass", "pobj"}  # the roles of what is acted on
 PASS_SUBJ = {"nsubjpass", "csubjpass"}
 
 
@@ -163,12 +164,24 @@ class ArgumentFinder:
     def possessor_subject(self, noun: Token) -> list[Span]:
         """The actor a possessive pronoun on a noun stands for, when it is the
         subject of the clause the noun sits in ("X briefed ... on his talks")."""
-        if not any(c.dep_ == "poss" and c.lower_ in self.words.possessive_pronouns for c in noun.children):
+        pronoun = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ in self.words.possessive_pronouns),
+                       None)
+        if pronoun is None:
             return []
         clause = noun.head
         while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
             clause = clause.head
-        return [s for s in self.actors_of(self.subjects(clause)) if s.label_ != "LOCATION"]
+        found = [s for s in self.actors_of(self.subjects(clause)) if s.label_ != "LOCATION"]
+        if not found and pronoun.lower_ in self.words.person_pronouns:
+            # a subject the parser hung elsewhere ("after the mediator, X, briefed ... on his talks"):
+            # the last person named before the verb
+            return [s for s in self.mentions_before(clause) if s.label_ == "PERSON"][-1:]
+        return found
+
+    def mentions_before(self, word: Token) -> list[Span]:
+        """The actor mentions of the word's sentence that end before it, in order."""
+        spans = {id(span): span for i, span in self.mentions.items() if word.sent.start <= i < word.i}
+        return sorted(spans.values(), key=lambda span: span.start)
 
     def maker_states(self, thing: Token) -> list[Span]:
         """"Turkish-made drones", "Russian-built helicopters": the state a
@@ -289,6 +302,16 @@ class ArgumentFinder:
                 inside = [mentions[t.i] for t in child.subtree if t.i in mentions]
                 if inside:
                     return inside[:1]
+        following = word.doc[word.i + 1] if word.i + 1 < word.sent.end else None
+        if word.dep_ == "conj" and word.head.i in mentions and following is not None \
+                and following.lower_ in self.words.member_prepositions and following.head is not word:
+            # "Malian soldiers and fighters from Wagner", "routed by Tuareg rebels and fighters from JNIM":
+            # after a named first conjunct, the parser hangs "from X" on it or on the verb; it names
+            # the fighters' group ("armoured vehicles and drones from Turkey" are no one's members)
+            groups = [mentions[o.i] for o in pobjs([following])
+                      if o.i in mentions and mentions[o.i].label_ != "LOCATION"]
+            if groups:
+                return groups[:1]
         return self._names_before(word)
 
     def _names_before(self, word: Token, brackets: bool = False) -> list[Span]:
@@ -348,8 +371,20 @@ class ArgumentFinder:
             listed = self._listed_after(word)
             if listed:
                 word_list = listed  # "the arrests of two generals - A and B": the names, not the class
+            if word.dep_ in OBJECTS:
+                # "members of the AJB, including its president X, were arrested": those singled out too
+                # (not on subjects: "ECOWAS, including Nigeria, imposed ..." is the bloc acting)
+                for included in pobjs(preps_in([word], self.words.including_prepositions)):
+                    word_list += [w for w in (included, *(c for c in included.children if c.dep_ == "appos"),
+                                              *included.conjuncts) if self._known_or_person(w)]
             members += [w for w in word_list if w not in members]
         return members
+
+    def _known_or_person(self, word: Token) -> bool:
+        """A person, or an actor of the knowledge base (not a name the statistical NER
+        found: "eight men, including seven Fulani and one Bellah" names no actors)."""
+        span = self.mentions.get(word.i)
+        return span is not None and (span.label_ == "PERSON" or span.kb_id_ in self.kb.actors)
 
     def _listed_after(self, word: Token) -> list[Token]:
         """People named after a dash or colon that closes a counted class noun
@@ -449,7 +484,7 @@ class ArgumentFinder:
                     if child.dep_ == "agent":
                         nxt.append(child)
                         continue
-                    if child.dep_ == "acl" and child.pos_ == "PROPN" and child.i in mentions:
+                    if child.dep_ == "acl" and child.i in mentions and (child.is_title or child.is_upper):
                         found.append([mentions[child.i]])  # a name the parser hung as a clause ("... bloc ECOWAS on Saturday")
                         continue
                     if child.dep_ not in ARG_DEPS or child.dep_ == "conj":

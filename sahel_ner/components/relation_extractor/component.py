@@ -151,11 +151,13 @@ class RelationExtractor:
             target_id, target_type = article.leader_or_state(target_id, target_type)
         if not self._ends_allowed(rtype, source_id, source_type, target_id, target_type):
             return
-        if target_type in ("STATE", "MILITARY") and counted_individuals(found.target, rtype.counted_persons):
+        count = counted_individuals(found.target, rtype.counted_persons, self.words.number_words) \
+            if target_type in ("STATE", "MILITARY") else 0
+        if count:
             # "three Malian officials": persons, not Mali; a list of them may follow
             sent = article.sents[sent_index]
             article.relations.told_without_target(sent.end_char, source_id, rtype.type, event_date(
-                article.dates[sent_index], trigger, article.doc._.published, self.words))
+                article.dates[sent_index], trigger, article.doc._.published, self.words), count)
             return
         if rtype.symmetric and source_id > target_id:
             source_id, target_id = target_id, source_id
@@ -250,13 +252,17 @@ class RelationExtractor:
         return self
 
 
-def counted_individuals(span: Span, person_nouns: set[str]) -> bool:
-    """"three Malian officials", "four Malian military officers", "trois responsables
-    maliens": a number on a person noun that the span is or qualifies."""
+def counted_individuals(span: Span, person_nouns: set[str], numbers: dict[str, int]) -> int:
+    """How many persons "three Malian officials", "four Malian military officers",
+    "trois responsables maliens" count (a number on a person noun that the span is
+    or qualifies; -1 for a number not written as a known word), else 0."""
     if not person_nouns:
-        return False
+        return 0
     noun = span.root
     if noun.lower_ not in person_nouns and noun.dep_ in ("amod", "compound", "nmod", "npadvmod"):
         noun = noun.head
-    return noun.lower_ in person_nouns and any(child.dep_ == "nummod" for child in noun.children)
-
+    if noun.lower_ not in person_nouns:
+        return 0
+    counts = [numbers.get(c.lower_, int(c.text) if c.text.isdigit() else -1)
+              for c in noun.children if c.dep_ == "nummod"]
+    return counts[0] if counts else 0

@@ -10,6 +10,9 @@ from .article import Article
 from .records import CONFIDENCE, relation_record
 from .scene import event_date, event_place
 
+# Tokens that end a sentence ("Col.", "Gen." keep their full stop inside the token)
+FULL_STOPS = frozenset({".", "!", "?", "…"})
+
 # How far back (in characters) an inclusion list may refer to the act it extends.
 INCLUSION_REACH = 600
 
@@ -72,26 +75,85 @@ def add_inclusion_relations(sent_index: int, article: Article, types: dict[str, 
     trigger = sent.root
     named = _listed_people(trigger, words)
     if not named and trigger.lemma_.lower() in words.reporting_verbs:  # "..., the department said"
-        for clause in (c for c in trigger.children if c.dep_ == "ccomp"):
+        for clause in (c for c in trigger.children if c.dep_ in ("ccomp", "advcl")):  # (advcl: a fronted clause)
             named, trigger = _listed_people(clause, words), clause
             if named:
                 break
-    if not named:
+    told = _last_act_before(article, types, sent.start_char)
+    if told is None:
         return
-    last = _last_act_before(article, types, sent.start_char)
-    if last is None:
-        return
+    last = told[1]
+    if named:
+        targets = [*article.args.actors_of(named), *_people_below(named, article)]
+    else:
+        targets = _counted_names(sent_index, told, article)
     rtype = types[last["type"]]
     log = article.relations
-    for target in article.args.actors_of(named):
+    for target in targets:
         key = (last["source"], last["type"], target.kb_id_, sent.start)
-        if target.label_ != "PERSON" or target.kb_id_ == last["source"] or not log.take(key):
-            continue
+        if target.label_ != "PERSON" or target.kb_id_ == last["source"] or log.has_triple(key[:3]) \
+                or not log.take(key):
+            continue  # (implicit: a person already logged is the same act told again)
         date = event_date(article.dates[sent_index], None, article.doc._.published, words)
         log.append(relation_record(
             source=last["source"], target=target.kb_id_, rtype=rtype, sent=sent, trigger=[trigger],
             confidence=CONFIDENCE["implicit"], negated=False, hedged=False,
             date=date or last["date"], location=None, implicit=True))
+
+
+def _counted_names(sent_index: int, told: tuple[int, dict], article: Article) -> list[Span]:
+    """The persons of the sentence right after "sanctions on three officials" when
+    it names exactly that many ("... The administration accused A, B and C of ..."),
+    else []."""
+    end, last = told
+    count = last.get("count", 0)
+    following = _sentence_after(end, article)
+    if count < 2 or following is None or not following.start_char <= article.sents[sent_index].start_char \
+            < following.end_char:
+        return []
+    people = {}
+    for span in following.ents:
+        if span.label_ == "PERSON" and span.kb_id_ and span.kb_id_ != last["source"]:
+            people.setdefault(span.kb_id_, span)
+    return list(people.values()) if len(people) == count else []
+
+
+def _sentence_after(end_char: int, article: Article) -> Span | None:
+    """The sentence that starts after ``end_char``, run on to its full stop where the
+    parser cut it after a title ("accused Col. | A Col. | B and Lt. Col. C": a preset
+    "no sentence start" does not stop it there, spaCy issue #7716)."""
+    doc = article.doc
+    start = next((t.i for t in doc[doc.char_span(0, end_char, alignment_mode="expand").end:] if not t.is_space),
+                 None) if end_char < len(doc.text) else None
+    if start is None:
+        return None
+    end = start + 1
+    while end < len(doc) and doc[end - 1].text not in FULL_STOPS and "\n" not in doc[end - 1].text_with_ws:
+        end += 1
+    return doc[start:end]
+
+
+# Clauses inside a listed name's phrase tell something else ("X, who presided over the trial of Y").
+CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp"})
+
+
+def _people_below(heads: list[Token], article: Article) -> list[Span]:
+    """Persons named inside the listed phrases, where the small model hangs
+    the next names on the last title ("Chief of Staff of the Air Force,
+    A, and Deputy Chief of Staff, B": A and B under "Force")."""
+    mentions = article.args.mentions
+    found = []
+    for head in heads:
+        stack = list(head.children)
+        while stack:
+            word = stack.pop()
+            if word.dep_ in CLAUSES or word.dep_ == "poss":  # (a possessor is not listed: "Burkina's junta")
+                continue
+            span = mentions.get(word.i)
+            if span is not None and span.label_ == "PERSON" and span.root == word:
+                found.append(span)
+            stack.extend(word.children)
+    return found
 
 
 def _listed_people(root: Token, words) -> list[Token]:
@@ -114,19 +176,21 @@ def _listed_people(root: Token, words) -> list[Token]:
         return [o for p in children if p.dep_ == "prep" and p.lower_ in words.listing_verbs[lemma]
                 for o in p.children if o.dep_ == "pobj"]
     if lemma in words.continuation_verbs and any(c.lower_ in words.also_words for c in children) and \
-            any(c.dep_ in ("auxpass", "aux") for c in children):  # "Also targeted in the action was X"
+            any(c.dep_ in ("auxpass", "aux") for c in children) and \
+            not any(c.dep_ == "dobj" for c in children):  # "Also targeted in the action was X" (not "has also detained Y")
         auxiliaries = [c for c in children if c.dep_ in ("auxpass", "aux")]
         return [c for c in [*children, *(g for a in auxiliaries for g in a.children)]
                 if c.dep_ in ("nsubj", "nsubjpass", "attr")]
     return []
 
 
-def _last_act_before(article: Article, types: dict[str, RelationType], start_char: int) -> dict | None:
+def _last_act_before(article: Article, types: dict[str, RelationType],
+                     start_char: int) -> tuple[int, dict] | None:
     """The last relation of a type with implicit nominal agents that ends
-    within reach before ``start_char``."""
+    within reach before ``start_char``, with the end of the sentence that tells it."""
     for end, rel in reversed(article.relations.tellings):  # in document order: ends only grow
         if start_char - end >= INCLUSION_REACH:
             break
         if end <= start_char and types[rel["type"]].implicit_agent_nominal:
-            return rel
+            return end, rel
     return None

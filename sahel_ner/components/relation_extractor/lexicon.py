@@ -73,10 +73,13 @@ class ArgumentWords:
     classifier_prepositions: frozenset[str]
     list_prepositions: frozenset[str]
     also_words: frozenset[str]
+    member_prepositions: frozenset[str]
+    including_prepositions: frozenset[str]
     claim_verbs: dict[str, frozenset[str]]
     description_anaphors: dict[str, frozenset[str]]
     listing_verbs: dict[str, frozenset[str]]
     attribution_verbs: dict[str, frozenset[str]]
+    number_words: dict[str, int]
 
     @classmethod
     def load(cls, lang: str = "en") -> "ArgumentWords":
@@ -87,8 +90,9 @@ class ArgumentWords:
         return cls(**{f.name: _frozen(data[f.name]) for f in fields(cls)})
 
 
-def _frozen(value: list | dict) -> frozenset[str] | dict[str, frozenset[str]]:
-    """A list becomes a set; a mapping (word -> the words it needs) a mapping of sets."""
+def _frozen(value: list | dict) -> frozenset[str] | dict[str, frozenset[str]] | dict[str, int]:
+    """A list becomes a set; a mapping (word -> the words it needs) a mapping of
+    sets; a mapping to numbers stays as it is."""
     if isinstance(value, dict):
-        return {key: frozenset(words) for key, words in value.items()}
+        return {key: words if isinstance(words, int) else frozenset(words) for key, words in value.items()}
     return frozenset(value)

@@ -63,6 +63,10 @@ def noun_relations(noun: Token, rtype: RelationType, args: ArgumentFinder) -> li
     if received is not None:
         return received
     kind, implicit = "noun", False
+    if not targets and not sources:
+        held = _in_state(noun, light, rtype, args)
+        if held:  # "X remains under house arrest": the subject is held, by whoever the context says
+            return [candidate(None, t, "implicit") for t in args.actors_of(held)]
     if light is not None:
         if not targets:  # "took X into custody", "placed X under house arrest", "X was taken into custody"
             targets = args.actors_of([c for c in light.children if c.dep_ in ("dobj", "obj", "nsubjpass")
@@ -218,7 +222,25 @@ def light_verb(noun: Token, rtype: RelationType, args: ArgumentFinder) -> Token 
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     carries = rtype.light_verbs | rtype.negating_verbs | rtype.defender_verbs
+    if noun.dep_ == "pobj" and noun.head.lower_ in args.words.light_prepositions:
+        carries = carries | rtype.state_verbs  # "remains under house arrest"
     return verb if verb.lemma_.lower() in carries else None
+
+
+def _in_state(noun: Token, light: Token | None, rtype: RelationType, args: ArgumentFinder) -> list[Token]:
+    """Subjects of being in the state a trigger noun names: "X remains under house
+    arrest" (a state verb before a light preposition), "X est toujours en détention"
+    (the copula on the noun, as UD writes it), "X reste en résidence surveillée"."""
+    if light is not None and light.lemma_.lower() in rtype.state_verbs:
+        return args.subjects(light)
+    children = list(noun.children)
+    if not any(c.dep_ == "case" and c.lower_ in args.words.light_prepositions for c in children):
+        return []
+    if any(c.dep_ == "cop" and c.lemma_.lower() in rtype.state_verbs for c in children):
+        return [c for c in children if c.dep_ in SUBJ]
+    if noun.dep_ in ("xcomp", "obl") and noun.head.lemma_.lower() in rtype.state_verbs:
+        return args.subjects(noun.head)  # "X reste en résidence surveillée"
+    return []
 
 
 def headline_object(noun: Token, args: ArgumentFinder) -> list[Span]:

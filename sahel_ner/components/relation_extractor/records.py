@@ -95,10 +95,11 @@ class RelationLog:
         """An act already logged is told again ("the detention of the officers")."""
         self.tellings.append((sent_end, self._first[triple]))
 
-    def told_without_target(self, sent_end: int, source: str, rtype: str, date: str | None) -> None:
+    def told_without_target(self, sent_end: int, source: str, rtype: str, date: str | None, count: int) -> None:
         """An act whose target is left to a list that may follow ("sanctions on three
-        officials. Also targeted was X"): a telling for that list, not a relation."""
-        self.tellings.append((sent_end, {"source": source, "type": rtype, "date": date}))
+        officials. Also targeted was X"): a telling for that list, not a relation;
+        ``count`` is how many persons it announced (-1: unknown)."""
+        self.tellings.append((sent_end, {"source": source, "type": rtype, "date": date, "count": count}))
 
     def take(self, key: tuple) -> bool:
         """Reserve ``key``; False when an earlier reading already holds it."""

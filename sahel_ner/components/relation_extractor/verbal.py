@@ -16,7 +16,8 @@ from .records import Candidate, candidate, meeting_pairs, pairs
 def verb_relations(verb: Token, rtype: RelationType, args: ArgumentFinder) -> list[Candidate]:
     lemma = verb.lemma_.lower()
     children = list(verb.children)
-    passive = any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in children) or (
+    # (an "auxiliary" inside a name is none: "IS Sahel militants fired ...")
+    passive = any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" and c.i not in args.mentions for c in children) or (
         verb.tag_ == "VBN" and verb.dep_ == "acl") or (
         verb.tag_ == "VBN" and verb.dep_ == "amod" and bool(among_those(verb, args)))  # "Among the detained ... is X"
     # An "object" after a colon is a parse slip on headlines ("backs Mali's junta: WashPo").
@@ -78,7 +79,9 @@ def verb_relations(verb: Token, rtype: RelationType, args: ArgumentFinder) -> li
             sources = args.actors_of([h for a in acts for h in args.modifier_heads(a)]
                                      + pobjs(preps_in(acts, args.words.agent_nouns_prepositions))) or sources
         targets = _active_targets(verb, rtype, args, objects, prep_objects)
-    sufferers = objects or [c for c in children if passive and c.dep_ in PASS_SUBJ]
+    # (or "fired on protesters in Niamey": the prepositional object of a verb that needs one)
+    sufferers = objects or [c for c in children if passive and c.dep_ in PASS_SUBJ] or (
+        prep_objects if lemma in rtype.verb_preps else [])
     if not targets and sufferers and rtype.verb_location_preps and not args.actors_of(sufferers):
         # "attacked a police school in the capital Bamako", "three villagers were killed
         # near Solenzo": no actor suffered it, so the place did
@@ -125,6 +128,9 @@ def _places_on(word: Token, sufferers: list[Token], rtype: RelationType, args: A
     # "killed six people east of Banibangou"
     compass = [c for c in word.children if c.lower_ in args.words.compass_words]
     places += pobjs(preps_in(compass, args.words.compass_prepositions))  # "east of X", "4km from X"
+    # "about 6km from X" as the parser also reads it: the distance hangs on the preposition
+    places += pobjs([p for p in word.children if p.dep_ == "prep" and p.lower_ in args.words.compass_prepositions
+                     and any(c.lower_ in args.words.compass_words for c in p.children)])
     return [t for t in args.actors_of(places) if t.label_ == "LOCATION" and not in_brackets(t)]
 
 
