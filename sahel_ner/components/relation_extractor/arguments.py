@@ -267,6 +267,9 @@ class ArgumentFinder:
                 objects = [c for c in governor.children if c.dep_ in ("dobj", "obj")]
                 if verb.head.lower_ in self.words.object_raising_prepositions and objects:
                     return objects  # "accused Algeria of arming the FLA"
+                patients = [c for c in governor.children if c.dep_ in PASS_SUBJ]
+                if patients and not any(c.dep_ in SUBJ for c in governor.children):
+                    return patients  # "they were surprised despite receiving help": the grammatical subject
                 verb = governor  # "humiliated X by attacking Y", "ended his tour without meeting Y"
                 continue
             break

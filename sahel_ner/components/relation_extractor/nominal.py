@@ -49,7 +49,8 @@ def noun_relations(noun: Token, rtype: RelationType, args: ArgumentFinder) -> li
         objects = [o for o in acl.children if o.dep_ in ("dobj", "obj")]
         target_heads += [o for o in objects if o.lemma_.lower() not in rtype.nouns]
         target_heads += pobjs(preps_in([o for o in objects if o.lemma_.lower() in rtype.nouns], rtype.noun_target_preps))
-    target_heads += pobjs(preps_in(by_preps, rtype.noun_target_preps))
+    # "attacks by X on Y" (the parser hangs "on Y" on X); not "of": "help from an enemy of Kyiv" is X's own
+    target_heads += pobjs(preps_in(by_preps, rtype.noun_target_preps - args.words.genitive_prepositions))
     # "attacks on military positions and the town of Djibo": the parser hangs "town" on "attacks";
     # a second target, not the scene, so it stays beside the actor targets
     co_targets = [c for c in noun.children if c.dep_ == "conj" and c.lower_ not in rtype.nouns

@@ -41,7 +41,7 @@ def verb_relations(verb: Token, rtype: RelationType, args: ArgumentFinder) -> li
     if lemma in rtype.verb_preps and not preps and lemma not in rtype.verb_requires_word:
         return []
     needed_words = rtype.verb_requires_word.get(lemma)
-    if needed_words and not any(c.lemma_.lower() in needed_words for c in children):
+    if needed_words and not any(c.lemma_.lower() in needed_words for c in _phrase_words(verb)):
         return []  # "came face to face", "threw its weight behind"
     prep_objects = pobjs(preps)
     prep_objects += [c for c in children if c.dep_ == "dative" and c.lower_ not in rtype.verb_target_preps]
@@ -97,6 +97,19 @@ def verb_relations(verb: Token, rtype: RelationType, args: ArgumentFinder) -> li
         return [candidate(None, t, "orphan") for t in targets]  # "Gunmen stormed X": who, a claim may say
     kind = "implicit" if implicit_source else "verb"
     return [candidate(src, t, kind, implicit_source) for src in sources for t in targets]
+
+
+def _phrase_words(verb: Token) -> list[Token]:
+    """The verb's children and the words of its object and prepositional phrases
+    ("turned to Russia's Wagner Group of mercenaries *for* assistance": the
+    parser hangs "for" on the last noun), not those of its clauses."""
+    found, stack = [], list(verb.children)
+    while stack:
+        word = stack.pop()
+        found.append(word)
+        if word.dep_ in ("prep", "pobj", "dobj", "obj"):
+            stack.extend(word.children)
+    return found
 
 
 def scene_of(verb: Token, sufferers: list[Token], rtype: RelationType, args: ArgumentFinder) -> list[Span]:
