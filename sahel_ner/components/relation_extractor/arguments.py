@@ -178,6 +178,15 @@ class ArgumentFinder:
             return [s for s in self.mentions_before(clause) if s.label_ == "PERSON"][-1:]
         return found
 
+    def _title_before_name(self, subjects: list[Token]) -> list[Token]:
+        """Two subjects where the parser missed an apposition without commas ("The head of
+        Niger's junta General A. Tiani spoke ..."): the person, not the title before him."""
+        titled = self.words.leader_nouns | self.words.representative_nouns
+        people = [s for s in subjects if s.i in self.mentions and self.mentions[s.i].label_ == "PERSON"]
+        titles = [s for s in subjects if s.i not in self.mentions and s.lower_ in titled
+                  and any(p.i > s.i for p in people)]
+        return [s for s in subjects if s not in titles] if people and titles else subjects
+
     def mentions_before(self, word: Token) -> list[Span]:
         """The actor mentions of the word's sentence that end before it, in order."""
         spans = {id(span): span for i, span in self.mentions.items() if word.sent.start <= i < word.i}
@@ -237,6 +246,8 @@ class ArgumentFinder:
             subj = [c for c in verb.children if c.dep_ in SUBJ]
             # parser slip: "Russia has armed...", with the subject hung on the auxiliary
             subj += [g for c in verb.children if c.dep_ == "aux" for g in c.children if g.dep_ in SUBJ]
+            if len(subj) > 1:
+                subj = self._title_before_name(subj)
             if subj:
                 if verb.dep_ == "relcl" and (subj[0].lower_ in self.words.relative_subjects or any(
                         c.lower_ in self.words.relative_possessives for c in subj[0].children)):
@@ -425,8 +436,15 @@ class ArgumentFinder:
         previous sentence."""
         reporting = self.reporting_clause(pronoun)
         if reporting is not None:
-            return self.actors_of(self.subjects(reporting))
+            reporters = self.actors_of(self.subjects(reporting))
+            if not types:
+                return reporters
+            if any(r.label_ in types for r in reporters):  # "the group" is a reporter of its type only
+                return [r for r in reporters if r.label_ in types]
         sent = pronoun.sent
+        earlier = self._earlier_in_sentence(pronoun, types)
+        if earlier:
+            return earlier
         # near the start, or the subject of the sentence's main verb ("Using motorcycles, they ...")
         if sent.start == 0 or pronoun.i - sent.start > 2 and not (pronoun.head == sent.root and pronoun.dep_ in SUBJ):
             return []
@@ -453,11 +471,23 @@ class ArgumentFinder:
             start = previous.start
         return []
 
+    def _earlier_in_sentence(self, description: Token, types: frozenset[str]) -> list[Span]:
+        """"The army killed 80 JNIM militants after the group attacked ...": a description
+        subject of a subordinate clause stands for the last actor of its type before it in
+        its own sentence, if any."""
+        if not types or description.dep_ not in SUBJ or description.head == description.sent.root:
+            return []
+        return [s for s in self.mentions_before(description) if s.label_ in types][-1:]
+
     def is_cross_sentence(self, subject: Token) -> bool:
         """A pronoun or a bare description ("the group") resolved from an earlier sentence
         (lower confidence)."""
-        return (subject.lower_ in self.words.pronouns or self._describes_an_earlier_actor(subject)) \
-            and subject.i not in self.mentions and not self.reporting_clause(subject)
+        if subject.i in self.mentions or self.reporting_clause(subject):
+            return False
+        if subject.lower_ in self.words.pronouns:
+            return True
+        return self._describes_an_earlier_actor(subject) and not self._earlier_in_sentence(
+            subject, self.words.description_anaphors[subject.lower_])
 
     def relative_antecedent(self, verb: Token, word: Token) -> Token | None:
         """"Moussa Mara, whom the junta detained": the relative pronoun's antecedent."""

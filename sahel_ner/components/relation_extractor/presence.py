@@ -46,6 +46,9 @@ def presence_relations(word: Token, rtype: RelationType, args: ArgumentFinder) -
     else:
         forces = pobjs(preps_in([word], args.words.genitive_prepositions | args.words.agent_prepositions))  # "the withdrawal of French troops from Niger"
         places += pobjs(preps_in(forces, args.words.out_of_prepositions if leaving else args.words.into_prepositions))
+    # "a French delegation arrived in Bamako", "the Russian team": a visit, not forces
+    visitors = args.words.representative_nouns | args.words.leader_nouns
+    forces = [f for f in forces if f.lower_ not in visitors]
     sides = [s for s in (_foreign_side(f, args) for f in args.actors_of(forces)) if s is not None]
     # "France withdrew its troops": the state speaks for its own forces
     sides = [s for s in sides if s.label_ == "STATE" or all(_state_of(s, args) != o.kb_id_ for o in sides)]
