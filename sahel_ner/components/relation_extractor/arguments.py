@@ -189,8 +189,12 @@ class ArgumentFinder:
 
     def mentions_before(self, word: Token) -> list[Span]:
         """The actor mentions of the word's sentence that end before it, in order."""
-        spans = {id(span): span for i, span in self.mentions.items() if word.sent.start <= i < word.i}
-        return sorted(spans.values(), key=lambda span: span.start)
+        found: list[Span] = []
+        for i in range(word.sent.start, word.i):
+            span = self.mentions.get(i)
+            if span is not None and (not found or found[-1] is not span):
+                found.append(span)
+        return found
 
     def maker_states(self, thing: Token) -> list[Span]:
         """"Turkish-made drones", "Russian-built helicopters": the state a

@@ -15,13 +15,15 @@ ACTOR_LABELS = frozenset(ACTOR_TYPES)  # the entity labels that are actors (owne
 
 
 class Article:
-    """doc: the document; sents: its sentences, in order; dates: the DATE
-    entities of each sentence; args: the argument finder over its actor
-    mentions; seats: capital -> state; relations: what has been found so far."""
+    """doc: the document; sents: its sentences, in order (sent_starts: their
+    first characters); dates: the DATE entities of each sentence; args: the
+    argument finder over its actor mentions; seats: capital -> state;
+    relations: what has been found so far."""
 
     def __init__(self, doc: Doc, kb: KnowledgeBase, words: ArgumentWords):
         self.doc = doc
         self.sents: list[Span] = list(doc.sents)
+        self.sent_starts: list[int] = [sent.start_char for sent in self.sents]  # for bisect
         mentions: dict[int, Span] = {}
         for ent in doc.ents:
             if ent.label_ in ACTOR_LABELS and ent.kb_id_ and not self._describes(ent, words):

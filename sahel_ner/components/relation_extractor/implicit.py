@@ -3,6 +3,8 @@ agentless passive or nominal ("X was among those sanctioned"), and inclusion
 lists that name more targets of the last act ("The group includes Gen. X")."""
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Span, Token
 
 from ...relation_types import RelationType
@@ -104,33 +106,31 @@ def add_inclusion_relations(sent_index: int, article: Article, types: dict[str, 
 def _counted_names(sent_index: int, told: tuple[int, dict], article: Article) -> list[Span]:
     """The persons of the sentence right after "sanctions on three officials" when
     it names exactly that many ("... The administration accused A, B and C of ..."),
-    else []."""
+    else []. That sentence runs on to its full stop where the parser cut it after a
+    title ("accused Col. | A Col. | B and Lt. Col. C": a preset "no sentence start"
+    does not stop the parser there, spaCy issue #7716)."""
     end, last = told
     count = last.get("count", 0)
-    following = _sentence_after(end, article)
-    if count < 2 or following is None or not following.start_char <= article.sents[sent_index].start_char \
-            < following.end_char:
+    first = bisect_left(article.sent_starts, end)  # the first sentence after the announcement
+    if count < 2 or first > sent_index or any(_full_stop(article.sents[k]) for k in range(first, sent_index)):
         return []
-    people = {}
-    for span in following.ents:
-        if span.label_ == "PERSON" and span.kb_id_ and span.kb_id_ != last["source"]:
+    doc, mentions = article.doc, article.args.mentions
+    people: dict[str, Span] = {}
+    i = article.sents[first].start
+    while i < len(doc):
+        span = mentions.get(i)
+        if span is not None and span.label_ == "PERSON" and span.kb_id_ != last["source"]:
             people.setdefault(span.kb_id_, span)
+        if doc[i].text in FULL_STOPS or "\n" in doc[i].text_with_ws:
+            break
+        i += 1
     return list(people.values()) if len(people) == count else []
 
 
-def _sentence_after(end_char: int, article: Article) -> Span | None:
-    """The sentence that starts after ``end_char``, run on to its full stop where the
-    parser cut it after a title ("accused Col. | A Col. | B and Lt. Col. C": a preset
-    "no sentence start" does not stop it there, spaCy issue #7716)."""
-    doc = article.doc
-    start = next((t.i for t in doc[doc.char_span(0, end_char, alignment_mode="expand").end:] if not t.is_space),
-                 None) if end_char < len(doc.text) else None
-    if start is None:
-        return None
-    end = start + 1
-    while end < len(doc) and doc[end - 1].text not in FULL_STOPS and "\n" not in doc[end - 1].text_with_ws:
-        end += 1
-    return doc[start:end]
+def _full_stop(sent: Span) -> bool:
+    """Whether a sentence ends with a full stop (not with a title the parser cut it at)."""
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    return last is not None and last.text in FULL_STOPS
 
 
 # Clauses inside a listed name's phrase tell something else ("X, who presided over the trial of Y").
