@@ -392,7 +392,10 @@ class ArgumentFinder:
             if word.dep_ in OBJECTS:
                 # "members of the AJB, including its president X, were arrested": those singled out too
                 # (not on subjects: "ECOWAS, including Nigeria, imposed ..." is the bloc acting)
-                for included in pobjs(preps_in([word], self.words.including_prepositions)):
+                # ("plusieurs localités, dont Niono et Kayes": the French model reads a relative clause)
+                relatives = [c for c in word.children if c.dep_ == "relcl" and c.i in mentions and any(
+                    g.lower_ in self.words.including_prepositions for g in c.children)]
+                for included in pobjs(preps_in([word], self.words.including_prepositions)) + relatives:
                     word_list += [w for w in (included, *(c for c in included.children if c.dep_ == "appos"),
                                               *included.conjuncts) if self._known_or_person(w)]
             members += [w for w in word_list if w not in members]

@@ -32,7 +32,9 @@ def noun_relations(noun: Token, rtype: RelationType, args: ArgumentFinder) -> li
     sources = args.actors_of(args.modifier_heads(noun)) + args.demonym_states(noun)
     if not sources:  # "X briefed the summit on his talks with Y": "his" is the clause's subject
         sources = args.possessor_subject(noun)
-    preps = [c for n in {noun, anchor} for c in n.children if c.dep_ == "prep"]
+    # "deux attaques, l'une contre un convoi ...": a pronoun standing for one of the acts carries its phrase
+    ones = [c for c in noun.children if c.dep_ in ("conj", "appos") and c.pos_ == "PRON"]
+    preps = [c for n in {noun, anchor, *ones} for c in n.children if c.dep_ == "prep"]
     if rtype.symmetric and anchor.dep_ in SUBJ:
         # "talks are ongoing between A and B": the "between" phrase on the predicate (not "with":
         # "the summit ended with a reaffirmation of ...")

@@ -28,6 +28,10 @@ def verb_relations(verb: Token, rtype: RelationType, args: ArgumentFinder) -> li
         objects = [o for p in children if p.dep_ == "prep" and p.i > verb.i and p.lower_ in args.words.partitive_articles
                    for o in p.children if o.dep_ == "pobj"]
     if not objects and lemma in rtype.direct_object:
+        # "a neutralisé plusieurs dizaines de combattants": the quantity read as an adverbial
+        objects = [c for c in children if c.dep_ == "npadvmod" and c.i > verb.i
+                   and c.lower_ in args.words.quantity_nouns]
+    if not objects and lemma in rtype.direct_object:
         # "to help armed forces combat X": the parser makes the object the next verb's subject
         objects = [n for c in children if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i
                    for n in c.children if n.dep_ == "nsubj" and n.i < c.i]
@@ -65,7 +69,10 @@ def verb_relations(verb: Token, rtype: RelationType, args: ArgumentFinder) -> li
                 for r in args.actors_of(args.subjects(verb))]
     implicit_source = False
     if passive:
-        sources = args.actors_of(agents(verb))
+        sources = args.actors_of(agents(verb) or pobjs(
+            # "visées simultanément par des assauts": the parser hangs the agent on the adverb
+            [p for a in children if a.dep_ == "advmod" for p in a.children
+             if p.dep_ == "prep" and p.lower_ in args.words.agent_prepositions]))
         if not sources:  # "soldiers were killed in an Islamic State attack": the attack's author
             means = [n for n in pobjs(preps_in([verb], args.words.means_prepositions)) if n.lemma_.lower() in rtype.nouns]
             sources = args.actors_of([h for n in means for h in args.modifier_heads(n)])
