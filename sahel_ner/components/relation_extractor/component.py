@@ -261,8 +261,8 @@ def counted_individuals(span: Span, person_nouns: set[str], numbers: dict[str, i
     noun = span.root
     if noun.lower_ not in person_nouns and noun.dep_ in ("amod", "compound", "nmod", "npadvmod"):
         noun = noun.head
-    if noun.lower_ not in person_nouns:
-        return 0
+    if noun.lower_ not in person_nouns and not any(c.lower_ in person_nouns for c in noun.conjuncts):
+        return 0  # (but "three Malian government and military officials": the number on the first conjunct)
     counts = [numbers.get(c.lower_, int(c.text) if c.text.isdigit() else -1)
               for c in noun.children if c.dep_ == "nummod"]
     return counts[0] if counts else 0
