@@ -443,7 +443,11 @@ class ArgumentFinder:
         previous sentence."""
         reporting = self.reporting_clause(pronoun)
         if reporting is not None:
-            reporters = self.actors_of(self.subjects(reporting))
+            subjects = self.subjects(reporting)
+            reporters = self.actors_of(subjects) if subjects else [
+                # a subject the parser lost in a long name ("Jama'a Nusrat ul-Islam *wa* al-Muslimin
+                # (JNIM) has announced that it ..."): the last actor named before the verb
+                s for s in self.mentions_before(reporting) if s.label_ != "LOCATION"][-1:]
             if not types:
                 return reporters
             if any(r.label_ in types for r in reporters):  # "the group" is a reporter of its type only
