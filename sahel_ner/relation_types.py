@@ -51,6 +51,10 @@ express the relation and where its arguments sit. The keys:
 ``victim_verbs`` /          verbs whose subject suffers the act when their
 ``victim_objects``          object is one of these ("a convoy *struck* an *IED*
                             planted by X": X attacked the convoy)
+``suffering_verbs``         intransitive verbs whose subject suffered the act a
+                            means phrase names ("soldiers *died* in an attack
+                            by X", "ont péri dans une embuscade du JNIM"): X
+                            attacked them; without such a phrase, nothing
 ``implicit_source_types``   actor types an implicit source may have (an
                             arrest's inferred agent is a state or its forces,
                             never a person named nearby); default: source_types
@@ -135,6 +139,7 @@ class RelationType:
     mutual: set[str] = field(default_factory=set)
     victim_verbs: set[str] = field(default_factory=set)
     victim_objects: set[str] = field(default_factory=set)
+    suffering_verbs: set[str] = field(default_factory=set)
     implicit_source_types: set[str] = field(default_factory=set)
     counted_persons: set[str] = field(default_factory=set)
     state_verbs: set[str] = field(default_factory=set)

@@ -50,7 +50,7 @@ GAPS = _read(GAPS_PATH)
 NEWS = _read(NEWS_PATH)
 NEWS_HOLDING = [case for case in NEWS if "gap" not in case]
 # Share of the news suite (gaps included) the pipeline must get exactly right.
-MIN_NEWS_ACCURACY = 0.75  # measured 206/271 = 0.760 (177/244 = 0.725 a round before)
+MIN_NEWS_ACCURACY = 0.79  # measured 255/315 = 0.810 (206/271 = 0.760 a round before)
 # Share of all constructions (gaps included) the pipeline must get exactly right.
 MIN_SUITE_ACCURACY = 0.97
 RELATION_TYPES = {"MET", "SANCTIONED", "ATTACKED", "ARRESTED", "SUPPORTED"}

@@ -126,6 +126,8 @@ class DependencyAdapter:
             verbal = i in with_subject and i in with_object
             if verbal and token.pos_ in ("NOUN", "PROPN") and token.is_lower:
                 token.pos_ = "VERB"  # "Le JNIM *frappe* le camp": a subject and an object make it a verb
+            if token.pos_ == "ADJ" and any(deps[c] == "aux" for c in children[i]):
+                token.pos_ = "VERB"  # "ont *péri*": a participle after its auxiliary, read as an adjective
             if token.pos_ == "VERB" and not token.lemma_.endswith(self.verb_endings):
                 token.lemma_ = self._infinitive(token)
             if deps[i] == "acl" and self._participle(token):

@@ -77,7 +77,7 @@ class RelationExtractor:
         self.by_noun: dict[str, list[RelationType]] = {}
         self.by_presence: dict[str, list[RelationType]] = {}
         for rtype in self.active_types:
-            for lemma in rtype.verbs | rtype.victim_verbs:
+            for lemma in rtype.verbs | rtype.victim_verbs | rtype.suffering_verbs:
                 self.by_verb.setdefault(lemma, []).append(rtype)
             for lemma in rtype.presence_verbs:
                 self.by_presence.setdefault(lemma, []).append(rtype)

@@ -12,7 +12,7 @@ from itertools import combinations
 from spacy.tokens import Span, Token
 
 from ...relation_types import RelationType
-from .arguments import SUBJ, ArgumentFinder, agents, in_brackets, pobjs, prefer_actors, preps_in
+from .arguments import PASS_SUBJ, SUBJ, ArgumentFinder, agents, in_brackets, pobjs, prefer_actors, preps_in
 from .records import Candidate, candidate, meeting_pairs, pairs
 
 
@@ -96,7 +96,7 @@ def noun_relations(noun: Token, rtype: RelationType, args: ArgumentFinder) -> li
             kind = "light"
     if "LOCATION" not in rtype.target_types:
         targets = [t for t in targets if t.label_ != "LOCATION" or rtype.capital_as_state]
-    elif not targets and (sources or rtype.claimable):
+    elif not targets and (sources or rtype.claimable) and not _suffered_by_actor(noun, rtype, args):
         # "killings in Diafarabé": the place is the target when no actor is (and an
         # unclaimed "ambush near Niono" is an orphan act that a claim may take)
         targets = [p for p in args.actors_of(places) if p.label_ == "LOCATION" and not in_brackets(p)] or \
@@ -133,6 +133,18 @@ def noun_relations(noun: Token, rtype: RelationType, args: ArgumentFinder) -> li
     return [candidate(src, t, kind, implicit) for src in sources for t in targets]
 
 
+def _suffered_by_actor(noun: Token, rtype: RelationType, args: ArgumentFinder) -> bool:
+    """"Ten soldiers were killed (or died) in a JNIM ambush near Boni": the act the
+    verb's subject suffered, whose target that subject is (not the place)."""
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in args.words.means_prepositions else None
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = verb.lemma_.lower()
+    sufferers = [c for c in verb.children if c.dep_ in PASS_SUBJ] or (
+        [c for c in verb.children if c.dep_ in SUBJ] if lemma in rtype.suffering_verbs else [])
+    return bool(sufferers) and any(s.label_ != "LOCATION" for s in args.actors_of(sufferers))
+
+
 def _prepositional_arguments(noun: Token, rtype: RelationType, args: ArgumentFinder,
                              preps: list[Token]) -> tuple[list[Token], list[Token], list[Token]]:
     """Heads of the "by" (source), target and place phrases of a trigger noun."""
@@ -140,7 +152,12 @@ def _prepositional_arguments(noun: Token, rtype: RelationType, args: ArgumentFin
     genitive = args.words.genitive_prepositions
     # "l'attaque du JNIM contre le camp": beside another target, the genitive names the author
     targeted = any(p.lower_ in rtype.noun_target_preps and p.lower_ not in genitive for p in preps)
+    # "with" names the other side of a mutual act ("clashes with the army"), not of a one-sided
+    # one: "an attack on their base near the borders with Mali", "an attack with drones"
+    one_sided = bool(rtype.mutual) and noun.lower_ not in rtype.mutual and noun.lemma_.lower() not in rtype.mutual
     for prep in preps:
+        if one_sided and prep.lower_ in args.words.accompaniment_prepositions:
+            continue
         objs = [c for c in prep.children if c.dep_ == "pobj"]
         if prep.lower_ in rtype.noun_source_preps and (
                 prep.lower_ not in genitive or rtype.symmetric or targeted or _authors(objs, args)):

@@ -15,6 +15,8 @@ from .records import Candidate, candidate, meeting_pairs, pairs
 
 def verb_relations(verb: Token, rtype: RelationType, args: ArgumentFinder) -> list[Candidate]:
     lemma = verb.lemma_.lower()
+    if lemma in rtype.suffering_verbs:
+        return _suffered(verb, rtype, args)
     children = list(verb.children)
     # (an "auxiliary" inside a name is none: "IS Sahel militants fired ...")
     passive = any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" and c.i not in args.mentions for c in children) or (
@@ -27,6 +29,12 @@ def verb_relations(verb: Token, rtype: RelationType, args: ArgumentFinder) -> li
         # "a tué des dizaines de soldats": the partitive article read as a preposition
         objects = [o for p in children if p.dep_ == "prep" and p.i > verb.i and p.lower_ in args.words.partitive_articles
                    for o in p.children if o.dep_ == "pobj"]
+    if not objects and lemma in rtype.direct_object and not rtype.symmetric \
+            and not any(c.dep_ in PASS_SUBJ for c in children):
+        # "killed or captured several militants": the object of the last conjunct is shared
+        # (not for meetings: "welcomed and backed the decision" welcomes no one)
+        objects = [o for c in children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > verb.i
+                   for o in c.children if o.dep_ in ("dobj", "obj")]
     if not objects and lemma in rtype.direct_object:
         # "a neutralisé plusieurs dizaines de combattants": the quantity read as an adverbial
         objects = [c for c in children if c.dep_ == "npadvmod" and c.i > verb.i
@@ -74,8 +82,7 @@ def verb_relations(verb: Token, rtype: RelationType, args: ArgumentFinder) -> li
             [p for a in children if a.dep_ == "advmod" for p in a.children
              if p.dep_ == "prep" and p.lower_ in args.words.agent_prepositions]))
         if not sources:  # "soldiers were killed in an Islamic State attack": the attack's author
-            means = [n for n in pobjs(preps_in([verb], args.words.means_prepositions)) if n.lemma_.lower() in rtype.nouns]
-            sources = args.actors_of([h for n in means for h in args.modifier_heads(n)])
+            sources = _act_authors(verb, rtype, args)
         targets = _passive_targets(verb, rtype, args, children, prep_objects)
     else:
         subjects = args.subjects(verb)
@@ -104,6 +111,31 @@ def verb_relations(verb: Token, rtype: RelationType, args: ArgumentFinder) -> li
         return [candidate(None, t, "orphan") for t in targets]  # "Gunmen stormed X": who, a claim may say
     kind = "implicit" if implicit_source else "verb"
     return [candidate(src, t, kind, implicit_source) for src in sources for t in targets]
+
+
+def _act_authors(verb: Token, rtype: RelationType, args: ArgumentFinder) -> list[Span]:
+    """Who did the act a victim suffered in: "killed (died) in an Islamic State attack",
+    "in an ambush by JNIM", "dans une embuscade du JNIM"."""
+    acts = [n for n in pobjs(preps_in([verb], args.words.means_prepositions))
+            if n.lemma_.lower() in rtype.nouns or n.lower_ in rtype.nouns]
+    if not acts:
+        return []
+    by = pobjs(preps_in([verb, *acts], args.words.agent_prepositions))
+    genitives = [o for o in pobjs(preps_in(acts, args.words.genitive_prepositions))
+                 if any(a.label_ in args.words.genitive_source_types for a in args.actors_of([o]))]
+    return args.actors_of([h for a in acts for h in args.modifier_heads(a)] + by + genitives)
+
+
+def _suffered(verb: Token, rtype: RelationType, args: ArgumentFinder) -> list[Candidate]:
+    """"Soldiers died in an attack by ISSP": the act's author attacked the subject
+    (or the subject's place, for victims who are no actor). The act noun's own
+    reading gives the rest."""
+    sources = _act_authors(verb, rtype, args)
+    if not sources:
+        return []
+    subjects = args.subjects(verb) or [c for c in verb.children if c.dep_ in PASS_SUBJ]  # ("sont morts")
+    targets = args.actors_of(subjects) or (scene_of(verb, subjects, rtype, args) if rtype.verb_location_preps else [])
+    return [candidate(s, t, "verb") for s in sources for t in prefer_actors(targets)]
 
 
 def _phrase_words(verb: Token) -> list[Token]:
@@ -169,7 +201,7 @@ def mutual_pairs(verb: Token, args: ArgumentFinder) -> list[Candidate]:
 def _victim_subject(verb: Token, rtype: RelationType, args: ArgumentFinder, objects: list[Token]) -> list[Candidate]:
     """The subject suffered; whoever laid the object did it, else the context says."""
     sources = args.actors_of(objects)
-    subjects = args.subjects(verb)
+    subjects = args.subjects(verb) or [c for c in verb.children if c.dep_ in PASS_SUBJ]  # ("sont morts")
     targets = args.actors_of(subjects) or scene_of(verb, subjects + objects, rtype, args)
     if not sources:
         return [candidate(None, t, "implicit") for t in targets] if rtype.implicit_agent else []
