@@ -456,6 +456,9 @@ class ArgumentFinder:
         earlier = self._earlier_in_sentence(pronoun, types)
         if earlier:
             return earlier
+        fitting = [] if types else self._first_clause_subject(pronoun)
+        if fitting:
+            return fitting
         # near the start, or the subject of the sentence's main verb ("Using motorcycles, they ...")
         if sent.start == 0 or pronoun.i - sent.start > 2 and not (pronoun.head == sent.root and pronoun.dep_ in SUBJ):
             return []
@@ -490,13 +493,22 @@ class ArgumentFinder:
             return []
         return [s for s in self.mentions_before(description) if s.label_ in types][-1:]
 
+    def _first_clause_subject(self, pronoun: Token) -> list[Span]:
+        """"X visited Bamako, but he did not meet Y": a pronoun subject of a coordinated
+        clause stands for the first clause's subject, if it fits (a person for "he")."""
+        if pronoun.dep_ not in SUBJ or pronoun.head.dep_ != "conj" or pronoun.lower_ not in self.words.pronouns:
+            return []
+        want_person = pronoun.lower_ in self.words.person_pronouns
+        first = [c for c in pronoun.head.head.children if c.dep_ in SUBJ]
+        return [s for s in self.actors_of(first) if (s.label_ == "PERSON") == want_person][:1]
+
     def is_cross_sentence(self, subject: Token) -> bool:
         """A pronoun or a bare description ("the group") resolved from an earlier sentence
         (lower confidence)."""
         if subject.i in self.mentions or self.reporting_clause(subject):
             return False
         if subject.lower_ in self.words.pronouns:
-            return True
+            return not self._first_clause_subject(subject)
         return self._describes_an_earlier_actor(subject) and not self._earlier_in_sentence(
             subject, self.words.description_anaphors[subject.lower_])
 

@@ -149,6 +149,10 @@ class RelationExtractor:
                 and found.kind != "implicit":
             # a visit to a country meets its leader, when the article names one (the visitor stays who it is)
             target_id, target_type = article.leader_or_state(target_id, target_type)
+            if target_type == "PERSON" and found.target.kb_id_ != target_id and any(
+                    article.args.mentions.get(i) is not None and article.args.mentions[i].kb_id_ == target_id
+                    for i in range(trigger.sent.start, trigger.sent.end)):
+                return  # "visited Niamey but did not meet Tiani": the leader's own verb speaks
         if not self._ends_allowed(rtype, source_id, source_type, target_id, target_type):
             return
         count = counted_individuals(found.target, rtype.counted_persons, self.words.number_words) \
