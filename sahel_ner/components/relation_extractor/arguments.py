@@ -111,7 +111,7 @@ class ArgumentFinder:
                     for span in self.antecedents(word):
                         add(span)
                     continue
-                spans = self._member_actors(word)
+                spans = [s for s in self._member_actors(word) if not self._names_a_place_after(s)]
                 if not spans and self._describes_an_earlier_actor(word):
                     spans = self.antecedents(word, self.words.description_anaphors[word.lower_])
                 for span in spans:
@@ -227,6 +227,14 @@ class ArgumentFinder:
         if actor is None or not actor.capital:
             return span
         return Span(span.doc, span.start, span.end, label="LOCATION", kb_id=actor.capital)
+
+    def _names_a_place_after(self, span: Span) -> bool:
+        """A state before the place noun the parser hung on it ("attack on Niger mosque"
+        read as "on Niger" + a stray "mosque"): it says where, as in "a Niger mosque"."""
+        doc = span.doc
+        after = doc[span.end] if span.end < len(doc) else None
+        return span.label_ == "STATE" and after is not None and after.lower_ in self.words.place_heads \
+            and span.start <= after.head.i < span.end
 
     def _only_says_where(self, head: Token, actor: Span) -> bool:
         """A state (or a name the knowledge base does not know) modifying a
