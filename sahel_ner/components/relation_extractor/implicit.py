@@ -1,6 +1,8 @@
 """Relations whose source is not in the trigger's clause: the agent of an
-agentless passive or nominal ("X was among those sanctioned"), and inclusion
-lists that name more targets of the last act ("The group includes Gen. X")."""
+agentless passive or nominal ("X was among those sanctioned"), inclusion lists
+that name more targets of the last act ("The group includes Gen. X"), and the
+persons named right after an act on a counted few ("three officers ... The
+department accused A, B and C")."""
 from __future__ import annotations
 
 from bisect import bisect_left
@@ -71,7 +73,8 @@ def _state_where(sent_index: int, target: Span, article: Article) -> tuple[str, 
 def add_inclusion_relations(sent_index: int, article: Article, types: dict[str, RelationType]) -> None:
     """More named targets of the last arrest or sanctions act (marked ``implicit``):
     "The group includes Gen. X", "Among the targets are X and Y", "Also
-    targeted in Monday's action was X"."""
+    targeted in Monday's action was X", or the sentence after "sanctions on three
+    officers" when it names exactly three people."""
     sent = article.sents[sent_index]
     words = article.args.words
     trigger = sent.root
