@@ -149,9 +149,8 @@ class RelationExtractor:
                 and found.kind != "implicit":
             # a visit to a country meets its leader, when the article names one (the visitor stays who it is)
             target_id, target_type = article.leader_or_state(target_id, target_type)
-            if target_type == "PERSON" and found.target.kb_id_ != target_id and any(
-                    article.args.mentions.get(i) is not None and article.args.mentions[i].kb_id_ == target_id
-                    for i in range(trigger.sent.start, trigger.sent.end)):
+            if target_type == "PERSON" and found.target.kb_id_ != target_id and \
+                    self._denied_in_sentence(target_id, trigger, rtype, article):
                 return  # "visited Niamey but did not meet Tiani": the leader's own verb speaks
         if not self._ends_allowed(rtype, source_id, source_type, target_id, target_type):
             return
@@ -188,6 +187,17 @@ class RelationExtractor:
             confidence=confidence, negated=found.negated or self.cues.is_negated(trigger, rtype), hedged=hedged,
             date=event_date(article.dates[sent_index], trigger, article.doc._.published, self.words),
             location=location, implicit=implicit))
+
+    def _denied_in_sentence(self, actor_id: str, trigger: Token, rtype: RelationType, article: Article) -> bool:
+        """Whether the trigger's sentence names the actor as an argument of a negated verb."""
+        mentions = article.args.mentions
+        for i in range(trigger.sent.start, trigger.sent.end):
+            if mentions.get(i) is None or mentions[i].kb_id_ != actor_id or mentions[i].root.i != i:
+                continue
+            verb = mentions[i].root.head
+            if verb.pos_ in ("VERB", "AUX") and self.cues.is_negated(verb, rtype):
+                return True
+        return False
 
     def _record_claim(self, claim: Claim, sent_index: int, article: Article) -> None:
         """An orphan act given its author by a claim or an attribution."""
