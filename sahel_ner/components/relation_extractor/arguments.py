@@ -187,6 +187,14 @@ class ArgumentFinder:
                   and any(p.i > s.i for p in people)]
         return [s for s in subjects if s not in titles] if people and titles else subjects
 
+    def sufferers(self, verb: Token, suffering_verbs: set[str]) -> list[Token]:
+        """Who underwent a verb's act: its passive subject ("soldiers were killed",
+        "sont morts"), or the subject of a verb of suffering ("soldiers died")."""
+        passive = [c for c in verb.children if c.dep_ in PASS_SUBJ]
+        if passive or verb.lemma_.lower() not in suffering_verbs:
+            return passive
+        return self.subjects(verb)
+
     def mentions_before(self, word: Token) -> list[Span]:
         """The actor mentions of the word's sentence that end before it, in order."""
         found: list[Span] = []

@@ -12,7 +12,7 @@ from itertools import combinations
 from spacy.tokens import Span, Token
 
 from ...relation_types import RelationType
-from .arguments import PASS_SUBJ, SUBJ, ArgumentFinder, agents, in_brackets, pobjs, prefer_actors, preps_in
+from .arguments import SUBJ, ArgumentFinder, agents, in_brackets, pobjs, prefer_actors, preps_in
 from .records import Candidate, candidate, meeting_pairs, pairs
 
 
@@ -139,10 +139,7 @@ def _suffered_by_actor(noun: Token, rtype: RelationType, args: ArgumentFinder) -
     verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in args.words.means_prepositions else None
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return False
-    lemma = verb.lemma_.lower()
-    sufferers = [c for c in verb.children if c.dep_ in PASS_SUBJ] or (
-        [c for c in verb.children if c.dep_ in SUBJ] if lemma in rtype.suffering_verbs else [])
-    return bool(sufferers) and any(s.label_ != "LOCATION" for s in args.actors_of(sufferers))
+    return any(s.label_ != "LOCATION" for s in args.actors_of(args.sufferers(verb, rtype.suffering_verbs)))
 
 
 def _prepositional_arguments(noun: Token, rtype: RelationType, args: ArgumentFinder,

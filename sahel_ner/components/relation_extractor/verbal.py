@@ -133,7 +133,7 @@ def _suffered(verb: Token, rtype: RelationType, args: ArgumentFinder) -> list[Ca
     sources = _act_authors(verb, rtype, args)
     if not sources:
         return []
-    subjects = args.subjects(verb) or [c for c in verb.children if c.dep_ in PASS_SUBJ]  # ("sont morts")
+    subjects = args.sufferers(verb, rtype.suffering_verbs)
     targets = args.actors_of(subjects) or (scene_of(verb, subjects, rtype, args) if rtype.verb_location_preps else [])
     return [candidate(s, t, "verb") for s in sources for t in prefer_actors(targets)]
 
@@ -201,7 +201,7 @@ def mutual_pairs(verb: Token, args: ArgumentFinder) -> list[Candidate]:
 def _victim_subject(verb: Token, rtype: RelationType, args: ArgumentFinder, objects: list[Token]) -> list[Candidate]:
     """The subject suffered; whoever laid the object did it, else the context says."""
     sources = args.actors_of(objects)
-    subjects = args.subjects(verb) or [c for c in verb.children if c.dep_ in PASS_SUBJ]  # ("sont morts")
+    subjects = args.subjects(verb)
     targets = args.actors_of(subjects) or scene_of(verb, subjects + objects, rtype, args)
     if not sources:
         return [candidate(None, t, "implicit") for t in targets] if rtype.implicit_agent else []
